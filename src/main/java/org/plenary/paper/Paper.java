@@ -1,0 +1,70 @@
+package org.plenary.paper;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import org.plenary.platform.error.Conflict;
+import org.plenary.platform.persistence.BaseEntity;
+
+/** A paper: the document a workshop writes together. Its text lives in its sections. */
+@Entity
+@Table(name = "paper")
+public class Paper extends BaseEntity {
+
+  @Column(nullable = false, unique = true)
+  public String slug;
+
+  @Column(nullable = false)
+  public String title;
+
+  public String subtitle;
+  public String summary;
+
+  /** A BCP 47 language tag, e.g. {@code en} or {@code fr-CA}. */
+  @Column(nullable = false)
+  public String language;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public PaperStatus status;
+
+  @Column(nullable = false, updatable = false)
+  public Long createdBy;
+
+  public Instant archivedAt;
+
+  @Column(nullable = false)
+  public Instant updatedAt;
+
+  @Version public long version;
+
+  public static Optional<Paper> findBySlug(String slug) {
+    return find("slug", slug).firstResultOptional();
+  }
+
+  public boolean isFrozen() {
+    return status == PaperStatus.FROZEN;
+  }
+
+  /**
+   * Refuses a content change while the paper is frozen, saying why and what to do about it.
+   *
+   * @param what the change, for the message (e.g. "save a section")
+   */
+  public void requireEditable(String what) {
+    if (isFrozen()) {
+      throw new Conflict(
+          "The paper \""
+              + title
+              + "\" is frozen, so you cannot "
+              + what
+              + ". Its owner can reopen it for changes.",
+          java.util.Map.of("paperStatus", status.name()));
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package org.plenary.paper;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.text.Normalizer;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.plenary.event.EventLog;
+import org.plenary.paper.PaperRecords.ChangeStatus;
+import org.plenary.paper.PaperRecords.CreatePaper;
+import org.plenary.paper.PaperRecords.PaperView;
+import org.plenary.paper.PaperRecords.UpdatePaper;
+import org.plenary.platform.api.PageOf;
+import org.plenary.platform.api.Paging;
+import org.plenary.platform.error.Conflict;
+import org.plenary.platform.error.Invalid;
+import org.plenary.platform.error.NotFound;
+import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.security.CurrentActor;
+
+/** Papers: creation, metadata, status (drafting, review, frozen) and archiving. */
+@ApplicationScoped
+public class PaperService {
+
+  @Inject EventLog events;
+  @Inject CurrentActor actor;
+  @Inject jakarta.enterprise.event.Event<PaperFrozenChange> frozenChanges;
+
+  /** Fired inside the transaction when a paper is frozen or reopened (sections fix numbers). */
+  public record PaperFrozenChange(long paperId, boolean frozen) {}
+
+  @Transactional
+  public PaperView create(CreatePaper request) {
+    Paper paper = new Paper();
+    paper.title = request.title().strip();
+    paper.subtitle = blankToNull(request.subtitle());
+    paper.summary = blankToNull(request.summary());
+    paper.language = languageTag(request.language());
+    paper.status = PaperStatus.DRAFTING;
+    paper.createdBy = actor.get().accountId();
+    if (request.slug() != null) {
+      requireFreeSlug(request.slug());
+      paper.slug = request.slug();
+    } else {
+      paper.slug = freeSlugFrom(paper.title);
+    }
+    paper.createdAt = BaseEntity.now();
+    paper.updatedAt = paper.createdAt;
+    paper.persist();
+    events.record(
+        paper.id, "paper.created", "paper", paper.id, Map.of("slug", paper.slug, "title", paper.title));
+    return PaperView.of(paper);
+  }
+
+  @Transactional
+  public PageOf<PaperView> list(Paging paging, boolean includeArchived) {
+    var query =
+        includeArchived
+            ? Paper.<Paper>findAll(Sort.descending("updatedAt", "id"))
+            : Paper.<Paper>find("archivedAt is null", Sort.descending("updatedAt", "id"));
+    var items =
+        query.page(Page.of(paging.page(), paging.size())).list().stream()
+            .map(PaperView::of)
+            .toList();
+    return new PageOf<>(items, paging.page(), paging.size(), query.count());
+  }
+
+  @Transactional
+  public PaperView get(long id) {
+    return PaperView.of(find(id));
+  }
+
+  @Transactional
+  public PaperView getBySlug(String slug) {
+    return Paper.findBySlug(slug).map(PaperView::of).orElseThrow(() -> new NotFound("paper", slug));
+  }
+
+  @Transactional
+  public PaperView update(long id, UpdatePaper request) {
+    Paper paper = find(id);
+    paper.requireEditable("change its title, summary or other details");
+    Map<String, Object> changed = new LinkedHashMap<>();
+    if (request.title() != null && !request.title().isBlank()) {
+      changed.put("title", paper.title = request.title().strip());
+    } else if (request.title() != null) {
+      throw new Invalid("title", "must not be blank");
+    }
+    if (request.subtitle() != null) {
+      paper.subtitle = blankToNull(request.subtitle());
+      changed.put("subtitle", Objects.requireNonNullElse(paper.subtitle, ""));
+    }
+    if (request.summary() != null) {
+      paper.summary = blankToNull(request.summary());
+      changed.put("summary", Objects.requireNonNullElse(paper.summary, ""));
+    }
+    if (request.language() != null) {
+      changed.put("language", paper.language = languageTag(request.language()));
+    }
+    if (request.slug() != null && !request.slug().equals(paper.slug)) {
+      requireFreeSlug(request.slug());
+      changed.put("slug", paper.slug = request.slug());
+    }
+    if (!changed.isEmpty()) {
+      paper.updatedAt = BaseEntity.now();
+      events.record(paper.id, "paper.updated", "paper", paper.id, changed);
+    }
+    return PaperView.of(paper);
+  }
+
+  @Transactional
+  public PaperView changeStatus(long id, ChangeStatus request) {
+    // A write lock: saves hold a share lock on the paper, so freezing waits for them to finish
+    // and no save can slip in after the paper is frozen.
+    Paper paper = find(id, LockModeType.PESSIMISTIC_WRITE);
+    PaperStatus from = paper.status;
+    if (from == request.status()) {
+      return PaperView.of(paper);
+    }
+    paper.status = request.status();
+    paper.updatedAt = BaseEntity.now();
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("from", from.name());
+    payload.put("to", request.status().name());
+    if (request.reason() != null && !request.reason().isBlank()) {
+      payload.put("reason", request.reason().strip());
+    }
+    String type = from == PaperStatus.FROZEN ? "paper.reopened" : "paper.status-changed";
+    events.record(paper.id, type, "paper", paper.id, payload);
+    if (from == PaperStatus.FROZEN || request.status() == PaperStatus.FROZEN) {
+      frozenChanges.fire(new PaperFrozenChange(paper.id, paper.isFrozen()));
+    }
+    return PaperView.of(paper);
+  }
+
+  @Transactional
+  public PaperView archive(long id, boolean archived) {
+    Paper paper = find(id);
+    if ((paper.archivedAt != null) == archived) {
+      return PaperView.of(paper);
+    }
+    paper.archivedAt = archived ? BaseEntity.now() : null;
+    paper.updatedAt = BaseEntity.now();
+    events.record(
+        paper.id, archived ? "paper.archived" : "paper.unarchived", "paper", paper.id, Map.of());
+    return PaperView.of(paper);
+  }
+
+  /** The paper, or 404. */
+  public Paper find(long id) {
+    return Paper.<Paper>findByIdOptional(id).orElseThrow(() -> new NotFound("paper", id));
+  }
+
+  /** The paper, locked as asked, or 404. */
+  public Paper find(long id, LockModeType lock) {
+    return Paper.<Paper>findByIdOptional(id, lock).orElseThrow(() -> new NotFound("paper", id));
+  }
+
+  private static void requireFreeSlug(String slug) {
+    if (Paper.findBySlug(slug).isPresent()) {
+      throw new Conflict("The address '" + slug + "' is already used by another paper.");
+    }
+  }
+
+  /** A URL-safe slug from the title, made unique with a counter; scripts without Latin letters
+   * fall back to a random one. */
+  static String freeSlugFrom(String title) {
+    String base = slugify(title);
+    if (base.length() < 2) {
+      base = "paper-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 30), 36);
+    }
+    String candidate = base;
+    for (int n = 2; Paper.findBySlug(candidate).isPresent(); n++) {
+      candidate = base + "-" + n;
+    }
+    return candidate;
+  }
+
+  static String slugify(String title) {
+    String ascii =
+        Normalizer.normalize(title, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-+|-+$)", "");
+    if (ascii.length() > 70) {
+      ascii = ascii.substring(0, 70).replaceAll("-+$", "");
+    }
+    return ascii;
+  }
+
+  /** A well-formed BCP 47 tag in its canonical case, or a clear 422 naming the field. */
+  static String languageTag(String raw) {
+    try {
+      Locale locale = new Locale.Builder().setLanguageTag(raw.strip()).build();
+      String tag = locale.toLanguageTag();
+      if (tag.equals("und") || locale.getLanguage().isEmpty()) {
+        throw new Invalid("language", "must name a language, e.g. en, fr or ar");
+      }
+      return tag;
+    } catch (IllformedLocaleException e) {
+      throw new Invalid(
+          "language", "'" + raw + "' is not a BCP 47 language tag (e.g. en, fr-CA, zh-Hans, ar)");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,31 @@
+package org.plenary.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Plenary's own settings (prefix {@code plenary}); the README's configuration table lists the same
+ * keys. The embedded database's settings are read before Quarkus starts and live in {@code
+ * EmbeddedDatabase}.
+ */
+@ConfigMapping(prefix = "plenary")
+public interface PlenaryConfig {
+
+  Demo demo();
+
+  Render render();
+
+  /** Demo content. */
+  interface Demo {
+    /** Seed the demo paper on first start with an empty database. */
+    @WithDefault("true")
+    boolean enabled();
+  }
+
+  /** Markdown rendering. */
+  interface Render {
+    /** Memory for rendered HTML of revisions (immutable, so cached per revision), in MiB. */
+    @WithDefault("64")
+    int cacheMegabytes();
+  }
+}

@@ -1,0 +1,250 @@
+package org.plenary.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become HTTP answers: every 4xx and 5xx is an RFC 9457 problem
+ * document with a message a person understands, and never a stack trace.
+ */
+public class ProblemMapper {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+  @ServerExceptionMapper
+  public Response domain(DomainException e, UriInfo uri) {
+    int status = statusOf(e);
+    return respond(
+        status, slugOf(e), titleOf(status), e.getMessage(), uri, e.fieldProblems(), e.details());
+  }
+
+  static int statusOf(DomainException e) {
+    if (e instanceof NotFound) {
+      return 404;
+    } else if (e instanceof Conflict) {
+      return 409;
+    } else if (e instanceof Invalid) {
+      return 422;
+    } else if (e instanceof PreconditionFailed) {
+      return 412;
+    } else if (e instanceof PreconditionRequired) {
+      return 428;
+    } else if (e instanceof TooLarge) {
+      return 413;
+    } else {
+      return 403;
+    }
+  }
+
+  private static String slugOf(DomainException e) {
+    return switch (statusOf(e)) {
+      case 404 -> "not-found";
+      case 409 -> "conflict";
+      case 422 -> "invalid-request";
+      case 412 -> "stale-version";
+      case 428 -> "version-required";
+      case 413 -> "too-large";
+      default -> "forbidden";
+    };
+  }
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException e, UriInfo uri) {
+    List<DomainException.FieldProblem> fields =
+        e.getConstraintViolations().stream()
+            .map(v -> new DomainException.FieldProblem(fieldOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(DomainException.FieldProblem::field))
+            .toList();
+    String detail =
+        fields.size() == 1
+            ? fields.get(0).field() + ": " + fields.get(0).message()
+            : "Some fields are not acceptable: "
+                + fields.stream()
+                    .map(DomainException.FieldProblem::field)
+                    .distinct()
+                    .collect(Collectors.joining(", "))
+                + ".";
+    return respond(422, "invalid-request", titleOf(422), detail, uri, fields, Map.of());
+  }
+
+  /** The JSON path of the violation, without the method and parameter nodes. */
+  private static String fieldOf(ConstraintViolation<?> violation) {
+    List<String> names = new ArrayList<>();
+    for (Path.Node node : violation.getPropertyPath()) {
+      switch (node.getKind()) {
+        case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
+        case PARAMETER -> names.clear();
+        default -> {
+          String name = node.getName();
+          if (node.getIndex() != null) {
+            name = name + "[" + node.getIndex() + "]";
+          }
+          names.add(name);
+        }
+      }
+    }
+    return names.isEmpty() ? "(request body)" : String.join(".", names);
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e, UriInfo uri) {
+    String field = null;
+    String detail;
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      field = pathOf(mapping);
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      detail = "Unknown field '" + unknown.getPropertyName() + "'.";
+    } else if (e instanceof InvalidFormatException format
+        && format.getTargetType() == String.class) {
+      detail = format.getOriginalMessage() + (field == null ? "" : " (field '" + field + "')");
+    } else if (e instanceof InvalidFormatException format) {
+      detail =
+          "The value "
+              + shorten(String.valueOf(format.getValue()))
+              + " is not a valid "
+              + format.getTargetType().getSimpleName()
+              + (field == null ? "." : " for '" + field + "'.");
+    } else if (field != null) {
+      detail = "The value for '" + field + "' has the wrong type or shape.";
+    } else {
+      detail = "The request body is not valid JSON: " + e.getOriginalMessage() + ".";
+    }
+    List<DomainException.FieldProblem> fields =
+        field == null ? List.of() : List.of(new DomainException.FieldProblem(field, detail));
+    return respond(400, "malformed-request", titleOf(400), detail, uri, fields, Map.of());
+  }
+
+  /** Quarkus has a built-in mapper for this subtype; ours must be at least as specific. */
+  @ServerExceptionMapper
+  public Response mismatchedJson(
+      com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+    return json(e, uri);
+  }
+
+  private static String pathOf(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    String detail =
+        switch (status) {
+          case 404 -> "There is nothing at " + uri.getPath() + ".";
+          case 405 -> "This address does not accept that method.";
+          case 406 -> "This address cannot answer in the requested media type.";
+          case 413 -> "The request body is larger than Plenary accepts (2 MiB).";
+          case 415 -> "This address expects a request body of another media type (usually JSON).";
+          default -> e.getMessage() == null ? titleOf(status) : e.getMessage();
+        };
+    return respond(status, "http-" + status, titleOf(status), detail, uri, List.of(), Map.of());
+  }
+
+  @ServerExceptionMapper
+  public Response databaseConstraint(
+      org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+    // Services check rules first; this is only reached when two requests race each other.
+    LOG.debugf(e, "Constraint race on %s", uri.getPath());
+    return respond(
+        409,
+        "conflict",
+        titleOf(409),
+        "This clashes with a change that was made at the same moment. Reload and try again.",
+        uri,
+        List.of(),
+        Map.of());
+  }
+
+  @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String reference = UUID.randomUUID().toString();
+    LOG.errorf(e, "Unexpected failure on %s (reference %s)", uri.getPath(), reference);
+    return respond(
+        500,
+        "internal",
+        titleOf(500),
+        "Something went wrong on our side. Nothing you sent was lost; please try again. Reference: "
+            + reference
+            + ".",
+        uri,
+        List.of(),
+        Map.of());
+  }
+
+  static Response respond(
+      int status,
+      String slug,
+      String title,
+      String detail,
+      UriInfo uri,
+      List<DomainException.FieldProblem> fields,
+      Map<String, Object> extensions) {
+    Problem problem =
+        new Problem(
+            "urn:plenary:problem:" + slug,
+            title,
+            status,
+            detail,
+            uri == null ? null : uri.getPath(),
+            fields,
+            extensions);
+    return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private static String shorten(String value) {
+    return value.length() > 60 ? "'" + value.substring(0, 57) + "...'" : "'" + value + "'";
+  }
+
+  static String titleOf(int status) {
+    return switch (status) {
+      case 400 -> "Malformed request";
+      case 401 -> "Sign-in required";
+      case 403 -> "Not allowed";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 406 -> "Not acceptable";
+      case 409 -> "Conflict";
+      case 412 -> "Someone else changed this first";
+      case 413 -> "Too large";
+      case 415 -> "Unsupported media type";
+      case 422 -> "Invalid request";
+      case 428 -> "Version required";
+      case 429 -> "Too many requests";
+      case 500 -> "Internal error";
+      default -> Response.Status.fromStatusCode(status) == null
+          ? "Error " + status
+          : Response.Status.fromStatusCode(status).getReasonPhrase();
+    };
+  }
+}

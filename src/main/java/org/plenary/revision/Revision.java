@@ -1,0 +1,49 @@
+package org.plenary.revision;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.Optional;
+import org.hibernate.annotations.Immutable;
+import org.plenary.platform.persistence.BaseEntity;
+
+/**
+ * One saved state of a section's text. Revisions are immutable rows (the database refuses updates
+ * and deletes): a correction or a restore is a new revision.
+ */
+@Entity
+@Immutable
+@Table(name = "revision")
+public class Revision extends BaseEntity {
+
+  @Column(nullable = false, updatable = false)
+  public Long sectionId;
+
+  @Column(nullable = false, updatable = false)
+  public int number;
+
+  @Column(nullable = false, updatable = false)
+  public String body;
+
+  @Column(nullable = false, updatable = false)
+  public Long authorId;
+
+  @Column(updatable = false)
+  public String summary;
+
+  /** The revision this one was based on (null for the first). */
+  @Column(updatable = false)
+  public Integer parentNumber;
+
+  /** Set when this revision restored an earlier one. */
+  @Column(updatable = false)
+  public Integer restoredFrom;
+
+  /** SHA-256 of the UTF-8 body, hex. */
+  @Column(nullable = false, updatable = false)
+  public String sha256;
+
+  public static Optional<Revision> of(long sectionId, int number) {
+    return find("sectionId = ?1 and number = ?2", sectionId, number).firstResultOptional();
+  }
+}

@@ -1,0 +1,52 @@
+package org.plenary.revision;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.plenary.text.TextDiff;
+
+/** The API bodies of section text and its history. */
+public final class RevisionRecords {
+  private RevisionRecords() {}
+
+  /** New text for a section. The size limit of {@code body} is checked by the service. */
+  public record SaveContent(@NotNull String body, @Size(max = 500) String summary) {}
+
+  /** Who wrote a revision. */
+  public record AuthorView(long id, String handle, String displayName) {}
+
+  /** A section's text at one revision. */
+  public record ContentView(
+      long sectionId,
+      long paperId,
+      int revision,
+      String etag,
+      String body,
+      String sha256,
+      AuthorView author,
+      String summary,
+      Integer parentRevision,
+      Integer restoredFrom,
+      Instant createdAt) {}
+
+  /** A revision in the history list (without its body, to keep the list light on slow links). */
+  public record RevisionSummary(
+      int number,
+      AuthorView author,
+      String summary,
+      Integer parentRevision,
+      Integer restoredFrom,
+      String sha256,
+      int length,
+      Instant createdAt) {}
+
+  /** The comparison of two revisions of a section. */
+  public record DiffView(
+      long sectionId,
+      int from,
+      int to,
+      boolean identical,
+      TextDiff.Stats stats,
+      List<TextDiff.ParagraphDiff> paragraphs) {}
+}

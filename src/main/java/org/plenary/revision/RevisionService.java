@@ -1,0 +1,282 @@
+package org.plenary.revision;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.plenary.event.EventLog;
+import org.plenary.identity.Account;
+import org.plenary.paper.Paper;
+import org.plenary.paper.PaperService;
+import org.plenary.platform.api.PageOf;
+import org.plenary.platform.api.Paging;
+import org.plenary.platform.error.Conflict;
+import org.plenary.platform.error.Invalid;
+import org.plenary.platform.error.NotFound;
+import org.plenary.platform.error.PreconditionFailed;
+import org.plenary.platform.error.PreconditionRequired;
+import org.plenary.platform.error.TooLarge;
+import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.security.CurrentActor;
+import org.plenary.revision.RevisionRecords.AuthorView;
+import org.plenary.revision.RevisionRecords.ContentView;
+import org.plenary.revision.RevisionRecords.DiffView;
+import org.plenary.revision.RevisionRecords.RevisionSummary;
+import org.plenary.revision.RevisionRecords.SaveContent;
+import org.plenary.section.ETags;
+import org.plenary.section.Section;
+import org.plenary.text.TextDiff;
+import org.plenary.text.TextModel;
+
+/**
+ * A section's text and its history. Saving appends revision n+1 and moves the section's pointer;
+ * nothing ever overwrites or deletes a revision.
+ *
+ * <p>Every change must name the revision it was based on ({@code If-Match}): without it the
+ * answer is 428, with a stale one 412 carrying the current text so the client can merge rather
+ * than overwrite. 412 and not 409, because the request was fine; only its precondition is
+ * outdated.
+ */
+@ApplicationScoped
+public class RevisionService {
+
+  /** The largest section body Plenary stores: 1 MiB of UTF-8. */
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  @Inject PaperService papers;
+  @Inject EventLog events;
+  @Inject CurrentActor actor;
+
+  /** Revision 1 of a new section; called inside the section's creating transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void createFirst(Section section, String body, String summary) {
+    String text = checkedBody(body);
+    append(section.id, 1, text, null, null, summary == null ? "Created" : summary);
+  }
+
+  @Transactional
+  public ContentView current(long paperId, long sectionId) {
+    Section section = section(paperId, sectionId);
+    return view(paperId, revision(section.id, section.currentRevision));
+  }
+
+  @Transactional
+  public ContentView get(long paperId, long sectionId, int number) {
+    Section section = section(paperId, sectionId);
+    return view(paperId, revision(section.id, number));
+  }
+
+  /** Saves new text as the next revision, if {@code ifMatch} names the current one. */
+  @Transactional
+  public ContentView save(long paperId, long sectionId, String ifMatch, SaveContent request) {
+    String body = checkedBody(request.body());
+    Section section = lockForChange(paperId, sectionId, ifMatch, "save a section");
+    Revision current = revision(section.id, section.currentRevision);
+    if (current.body.equals(body)) {
+      return view(paperId, current); // nothing changed: no empty revision in the history
+    }
+    Revision saved =
+        append(section.id, section.currentRevision + 1, body, section.currentRevision, null, request.summary());
+    moveTo(section, saved, "section.saved", Map.of());
+    return view(paperId, saved);
+  }
+
+  /** Brings revision {@code number}'s text back as a new revision; the history stays whole. */
+  @Transactional
+  public ContentView restore(
+      long paperId, long sectionId, int number, String ifMatch, String summary) {
+    Section section = lockForChange(paperId, sectionId, ifMatch, "restore a revision");
+    Revision old = revision(section.id, number);
+    Revision restored =
+        append(
+            section.id,
+            section.currentRevision + 1,
+            old.body,
+            section.currentRevision,
+            number,
+            summary == null || summary.isBlank() ? "Restored revision " + number : summary.strip());
+    moveTo(section, restored, "section.revision-restored", Map.of("restoredFrom", number));
+    return view(paperId, restored);
+  }
+
+  @Transactional
+  public PageOf<RevisionSummary> history(long paperId, long sectionId, Paging paging) {
+    Section section = section(paperId, sectionId);
+    var query = Revision.<Revision>find("sectionId", Sort.descending("number"), section.id);
+    List<Revision> page = query.page(Page.of(paging.page(), paging.size())).list();
+    Map<Long, AuthorView> authors = authors(page.stream().map(r -> r.authorId).collect(Collectors.toSet()));
+    List<RevisionSummary> items =
+        page.stream()
+            .map(
+                r ->
+                    new RevisionSummary(
+                        r.number,
+                        authors.get(r.authorId),
+                        r.summary,
+                        r.parentNumber,
+                        r.restoredFrom,
+                        r.sha256,
+                        r.body.length(),
+                        r.createdAt))
+            .toList();
+    return new PageOf<>(items, paging.page(), paging.size(), section.currentRevision);
+  }
+
+  /** Word-level comparison of two revisions ({@code to} defaults to current, {@code from} to the one before). */
+  @Transactional
+  public DiffView diff(long paperId, long sectionId, Integer from, Integer to) {
+    Section section = section(paperId, sectionId);
+    int target = to == null ? section.currentRevision : to;
+    Revision b = revisionOrInvalid(section, target, "to");
+    int source = from == null ? Math.max(1, target - 1) : from;
+    Revision a = revisionOrInvalid(section, source, "from");
+    TextDiff.Result result = TextDiff.diff(a.body, b.body);
+    return new DiffView(section.id, source, target, result.identical(), result.stats(), result.paragraphs());
+  }
+
+  /** The id and body of a section's current revision (for rendering). */
+  @Transactional
+  public CurrentText currentText(long paperId, long sectionId) {
+    Section section = section(paperId, sectionId);
+    Revision r = revision(section.id, section.currentRevision);
+    return new CurrentText(r.id, r.number, r.body);
+  }
+
+  /** The current text of a section, for rendering and search. */
+  public record CurrentText(long revisionId, int number, String body) {}
+
+  private Section lockForChange(long paperId, long sectionId, String ifMatch, String what) {
+    // Share-lock the paper: saves run in parallel, but not alongside a freeze.
+    Paper paper = papers.find(paperId, LockModeType.PESSIMISTIC_READ);
+    paper.requireEditable(what);
+    Section section =
+        Section.<Section>findByIdOptional(sectionId, LockModeType.PESSIMISTIC_WRITE)
+            .filter(s -> s.paperId == paperId)
+            .orElseThrow(() -> new NotFound("section", sectionId + " in paper " + paperId));
+    if (section.isDeleted()) {
+      throw new Conflict("This section was deleted. Restore it first, then " + what + ".");
+    }
+    ETags.Precondition precondition = ETags.parseIfMatch(ifMatch, section.id);
+    if (!precondition.present() || precondition.wildcard()) {
+      throw new PreconditionRequired(
+          "Say which revision your change is based on: send the section's ETag (currently "
+              + ETags.of(section.id, section.currentRevision)
+              + ") in an If-Match header, so that nobody's words are overwritten by accident.");
+    }
+    if (!precondition.matches(section.currentRevision)) {
+      Revision current = revision(section.id, section.currentRevision);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("currentRevision", current.number);
+      details.put("currentEtag", ETags.of(section.id, current.number));
+      details.put("currentBody", current.body);
+      details.put("currentAuthor", author(current.authorId));
+      throw new PreconditionFailed(
+          "Someone saved this section after the version you edited: it is now at revision "
+              + current.number
+              + ". Your text was not saved; merge it with the current text and save again.",
+          details);
+    }
+    return section;
+  }
+
+  private Revision append(
+      long sectionId, int number, String body, Integer parent, Integer restoredFrom, String summary) {
+    Revision r = new Revision();
+    r.sectionId = sectionId;
+    r.number = number;
+    r.body = body;
+    r.authorId = actor.get().accountId();
+    r.summary = summary == null || summary.isBlank() ? null : summary.strip();
+    r.parentNumber = parent;
+    r.restoredFrom = restoredFrom;
+    r.sha256 = sha256(body);
+    r.createdAt = BaseEntity.now();
+    r.persist();
+    return r;
+  }
+
+  private void moveTo(Section section, Revision revision, String eventType, Map<String, Object> extra) {
+    section.currentRevision = revision.number;
+    section.updatedAt = revision.createdAt;
+    Map<String, Object> payload = new LinkedHashMap<>(extra);
+    payload.put("revision", revision.number);
+    payload.put("sha256", revision.sha256);
+    events.record(section.paperId, eventType, "section", section.id, payload);
+  }
+
+  private Section section(long paperId, long sectionId) {
+    return Section.<Section>findByIdOptional(sectionId)
+        .filter(s -> s.paperId == paperId)
+        .orElseThrow(() -> new NotFound("section", sectionId + " in paper " + paperId));
+  }
+
+  private static Revision revision(long sectionId, int number) {
+    return Revision.of(sectionId, number)
+        .orElseThrow(() -> new NotFound("revision", number + " of section " + sectionId));
+  }
+
+  private static Revision revisionOrInvalid(Section section, int number, String field) {
+    if (number < 1 || number > section.currentRevision) {
+      throw new Invalid(
+          field, "must be a revision of this section, between 1 and " + section.currentRevision);
+    }
+    return revision(section.id, number);
+  }
+
+  private ContentView view(long paperId, Revision r) {
+    return new ContentView(
+        r.sectionId,
+        paperId,
+        r.number,
+        ETags.of(r.sectionId, r.number),
+        r.body,
+        r.sha256,
+        author(r.authorId),
+        r.summary,
+        r.parentNumber,
+        r.restoredFrom,
+        r.createdAt);
+  }
+
+  private AuthorView author(long accountId) {
+    return authors(Set.of(accountId)).get(accountId);
+  }
+
+  private static Map<Long, AuthorView> authors(Set<Long> ids) {
+    return Account.<Account>list("id in ?1", ids).stream()
+        .collect(Collectors.toMap(a -> a.id, a -> new AuthorView(a.id, a.handle, a.displayName)));
+  }
+
+  /** Line endings normalised; at most {@link #MAX_BODY_BYTES} of UTF-8. */
+  public static String checkedBody(String body) {
+    String text = TextModel.normalizeLineEndings(body);
+    if (text.length() > MAX_BODY_BYTES / 4
+        && text.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+      throw new TooLarge(
+          "body",
+          "A section's text can be at most 1 MiB (about 150,000 words); split it into several"
+              + " sections.");
+    }
+    return text;
+  }
+
+  static String sha256(String body) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}

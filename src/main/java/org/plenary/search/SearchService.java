@@ -1,0 +1,191 @@
+package org.plenary.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.plenary.paper.Paper;
+import org.plenary.paper.PaperService;
+import org.plenary.platform.error.Invalid;
+
+/**
+ * Full-text search over a paper's current section texts with PostgreSQL's text search, in the
+ * paper's language where PostgreSQL has a dictionary for it.
+ *
+ * <p>Scripts written without spaces between words (Chinese, Japanese, Thai) are not split into
+ * words by PostgreSQL's parser, so for queries in those scripts a plain substring match is used.
+ * A paper's current texts are a few hundred rows at most, so no index is kept: saves stay cheap.
+ */
+@ApplicationScoped
+public class SearchService {
+
+  /** PostgreSQL text search configurations by language subtag. */
+  private static final Map<String, String> CONFIGS =
+      Map.ofEntries(
+          Map.entry("ar", "arabic"),
+          Map.entry("da", "danish"),
+          Map.entry("de", "german"),
+          Map.entry("el", "greek"),
+          Map.entry("en", "english"),
+          Map.entry("es", "spanish"),
+          Map.entry("fi", "finnish"),
+          Map.entry("fr", "french"),
+          Map.entry("hu", "hungarian"),
+          Map.entry("id", "indonesian"),
+          Map.entry("it", "italian"),
+          Map.entry("nl", "dutch"),
+          Map.entry("no", "norwegian"),
+          Map.entry("pt", "portuguese"),
+          Map.entry("ro", "romanian"),
+          Map.entry("ru", "russian"),
+          Map.entry("sv", "swedish"),
+          Map.entry("tr", "turkish"));
+
+  // Control characters cannot occur in stored text, so they mark highlights safely until the
+  // snippet has been HTML-escaped.
+  private static final String START = "\u0002";
+  private static final String STOP = "\u0003";
+  private static final int MAX_HITS = 50;
+
+  @Inject EntityManager em;
+  @Inject PaperService papers;
+
+  /** One section that matched, with an HTML snippet whose matches are wrapped in mark. */
+  public record Hit(long sectionId, String heading, int revision, String snippetHtml, double rank) {}
+
+  /** The hits for a query, best first. */
+  public record Results(String query, List<Hit> hits) {}
+
+  @Transactional
+  public Results search(long paperId, String query) {
+    if (query == null || query.isBlank()) {
+      throw new Invalid("q", "must not be empty");
+    }
+    if (query.length() > 500) {
+      throw new Invalid("q", "must be at most 500 characters");
+    }
+    Paper paper = papers.find(paperId);
+    String q = query.strip();
+    String config = CONFIGS.getOrDefault(paper.language.split("-")[0].toLowerCase(Locale.ROOT), "simple");
+    return new Results(q, unspacedScript(q) ? substring(paperId, q) : fullText(paperId, q, config));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Hit> fullText(long paperId, String q, String config) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT s.id, s.heading, r.number,"
+                    + " ts_headline(CAST(?3 AS regconfig), r.body, q,"
+                    + "   'StartSel=' || chr(2) || ', StopSel=' || chr(3)"
+                    + "   || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter= … ')"
+                    + "   AS snippet,"
+                    + " ts_rank(setweight(to_tsvector(CAST(?3 AS regconfig), s.heading), 'A')"
+                    + "   || to_tsvector(CAST(?3 AS regconfig), r.body), q) AS rank"
+                    + " FROM section s"
+                    + " JOIN revision r ON r.section_id = s.id AND r.number = s.current_revision,"
+                    + " websearch_to_tsquery(CAST(?3 AS regconfig), ?2) q"
+                    + " WHERE s.paper_id = ?1 AND s.deleted_at IS NULL"
+                    + " AND (to_tsvector(CAST(?3 AS regconfig), s.heading)"
+                    + "   || to_tsvector(CAST(?3 AS regconfig), r.body)) @@ q"
+                    + " ORDER BY rank DESC, s.position LIMIT " + MAX_HITS)
+            .setParameter(1, paperId)
+            .setParameter(2, q)
+            .setParameter(3, config)
+            .getResultList();
+    List<Hit> hits = new ArrayList<>();
+    for (Object[] row : rows) {
+      hits.add(
+          new Hit(
+              ((Number) row[0]).longValue(),
+              (String) row[1],
+              ((Number) row[2]).intValue(),
+              highlight((String) row[3]),
+              ((Number) row[4]).doubleValue()));
+    }
+    return hits;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Hit> substring(long paperId, String q) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT s.id, s.heading, r.number, r.body FROM section s"
+                    + " JOIN revision r ON r.section_id = s.id AND r.number = s.current_revision"
+                    + " WHERE s.paper_id = ?1 AND s.deleted_at IS NULL"
+                    + " AND (strpos(lower(r.body), lower(?2)) > 0"
+                    + "   OR strpos(lower(s.heading), lower(?2)) > 0)"
+                    + " ORDER BY s.position LIMIT " + MAX_HITS)
+            .setParameter(1, paperId)
+            .setParameter(2, q)
+            .getResultList();
+    List<Hit> hits = new ArrayList<>();
+    for (Object[] row : rows) {
+      String body = (String) row[3];
+      int at = body.toLowerCase(Locale.ROOT).indexOf(q.toLowerCase(Locale.ROOT));
+      String snippet;
+      if (at < 0) {
+        snippet = body.substring(0, Math.min(body.length(), 80));
+      } else {
+        int from = Math.max(0, at - 40);
+        int to = Math.min(body.length(), at + q.length() + 40);
+        snippet =
+            (from > 0 ? "…" : "")
+                + body.substring(from, at)
+                + START
+                + body.substring(at, at + q.length())
+                + STOP
+                + body.substring(at + q.length(), to)
+                + (to < body.length() ? "…" : "");
+      }
+      hits.add(
+          new Hit(
+              ((Number) row[0]).longValue(),
+              (String) row[1],
+              ((Number) row[2]).intValue(),
+              highlight(snippet),
+              1.0));
+    }
+    return hits;
+  }
+
+  /** Escapes the snippet (it is raw Markdown source) and only then turns markers into mark. */
+  static String highlight(String snippet) {
+    StringBuilder out = new StringBuilder(snippet.length() + 32);
+    snippet
+        .codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case 2 -> out.append("<mark>");
+                case 3 -> out.append("</mark>");
+                default -> out.appendCodePoint(cp);
+              }
+            });
+    return out.toString();
+  }
+
+  /** True when the query has letters of a script that is written without spaces between words. */
+  static boolean unspacedScript(String q) {
+    return q.codePoints()
+        .anyMatch(
+            cp -> {
+              Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+              return script == Character.UnicodeScript.HAN
+                  || script == Character.UnicodeScript.HIRAGANA
+                  || script == Character.UnicodeScript.KATAKANA
+                  || script == Character.UnicodeScript.THAI
+                  || script == Character.UnicodeScript.LAO
+                  || script == Character.UnicodeScript.KHMER
+                  || script == Character.UnicodeScript.MYANMAR;
+            });
+  }
+}

@@ -1,0 +1,53 @@
+package org.plenary.section;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.plenary.platform.persistence.BaseEntity;
+
+/**
+ * A section of a paper: its place in the outline, heading and kind. Its text is the revision
+ * numbered {@link #currentRevision}; revisions are never changed, so saving moves this pointer.
+ */
+@Entity
+@Table(name = "section")
+public class Section extends BaseEntity {
+
+  @Column(nullable = false, updatable = false)
+  public Long paperId;
+
+  /** Place in the paper's outline, deleted sections included (they keep their place). */
+  @Column(nullable = false)
+  public int position;
+
+  @Column(nullable = false)
+  public String heading;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public SectionKind kind;
+
+  @Column(nullable = false)
+  public int currentRevision;
+
+  /** Fixed when the paper is first frozen; null while the number still follows the outline. */
+  public Integer proposalNumber;
+
+  public Instant deletedAt;
+
+  @Column(nullable = false)
+  public Instant updatedAt;
+
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  /** All sections of a paper in outline order, deleted ones included. */
+  public static List<Section> outlineOf(long paperId) {
+    return list("paperId = ?1 order by position, id", paperId);
+  }
+}

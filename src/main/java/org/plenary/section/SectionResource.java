@@ -1,0 +1,98 @@
+package org.plenary.section;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.plenary.platform.security.Action;
+import org.plenary.platform.security.Authorize;
+import org.plenary.section.SectionRecords.CreateSection;
+import org.plenary.section.SectionRecords.MoveSection;
+import org.plenary.section.SectionRecords.SectionView;
+import org.plenary.section.SectionRecords.UpdateSection;
+
+/** The outline of a paper: its ordered sections. */
+@Path("/api/papers/{paperId}/sections")
+@Tag(name = "Sections")
+public class SectionResource {
+
+  @Inject SectionService sections;
+
+  @GET
+  @Authorize(Action.READ_PAPER)
+  @Operation(summary = "The paper's outline, in order (deleted sections with ?deleted=true)")
+  public List<SectionView> outline(
+      @PathParam("paperId") long paperId, @QueryParam("deleted") boolean includeDeleted) {
+    return sections.outline(paperId, includeDeleted);
+  }
+
+  @POST
+  @Authorize(Action.EDIT_OUTLINE)
+  @Operation(summary = "Add a section at a position (default: at the end)")
+  public Response create(
+      @PathParam("paperId") long paperId, @Valid @NotNull CreateSection request, UriInfo uri) {
+    SectionView created = sections.create(paperId, request);
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("/{sectionId}")
+  @Authorize(Action.READ_PAPER)
+  @Operation(summary = "One section of the outline")
+  public SectionView get(@PathParam("paperId") long paperId, @PathParam("sectionId") long sectionId) {
+    return sections.get(paperId, sectionId);
+  }
+
+  @PATCH
+  @Path("/{sectionId}")
+  @Authorize(Action.EDIT_OUTLINE)
+  @Operation(summary = "Rename a section or change its kind")
+  public SectionView update(
+      @PathParam("paperId") long paperId,
+      @PathParam("sectionId") long sectionId,
+      @Valid @NotNull UpdateSection request) {
+    return sections.update(paperId, sectionId, request);
+  }
+
+  @POST
+  @Path("/{sectionId}/move")
+  @Authorize(Action.EDIT_OUTLINE)
+  @Operation(summary = "Move a section to another position")
+  public SectionView move(
+      @PathParam("paperId") long paperId,
+      @PathParam("sectionId") long sectionId,
+      @Valid @NotNull MoveSection request) {
+    return sections.move(paperId, sectionId, request);
+  }
+
+  @DELETE
+  @Path("/{sectionId}")
+  @Authorize(Action.EDIT_OUTLINE)
+  @Operation(summary = "Delete a section (soft: it can be restored, its history is kept)")
+  public SectionView delete(
+      @PathParam("paperId") long paperId, @PathParam("sectionId") long sectionId) {
+    return sections.delete(paperId, sectionId);
+  }
+
+  @POST
+  @Path("/{sectionId}/restore")
+  @Authorize(Action.EDIT_OUTLINE)
+  @Operation(summary = "Restore a deleted section to its place")
+  public SectionView restore(
+      @PathParam("paperId") long paperId, @PathParam("sectionId") long sectionId) {
+    return sections.restore(paperId, sectionId);
+  }
+}
