@@ -17,8 +17,8 @@ import org.plenary.render.RenderService.Preview;
 import org.plenary.render.RenderService.RenderedPaper;
 import org.plenary.render.RenderService.RenderedSection;
 
-/** Safe HTML of sections, whole papers, and unsaved Markdown (preview). */
-@Path("/api")
+/** Safe HTML of unsaved Markdown, rendered exactly as saved text would be. */
+@Path("/api/render/preview")
 @Tag(name = "Rendering")
 public class RenderResource {
 
@@ -27,29 +27,40 @@ public class RenderResource {
   /** Markdown to preview. */
   public record PreviewRequest(@NotNull String markdown) {}
 
-  @GET
-  @Path("/papers/{paperId}/sections/{sectionId}/html")
-  @Authorize(Action.READ_PAPER)
-  @Operation(summary = "The section's current text as safe HTML")
-  public Response section(
-      @PathParam("paperId") long paperId, @PathParam("sectionId") long sectionId) {
-    RenderedSection rendered = render.section(paperId, sectionId);
-    return Response.ok(rendered).header(HttpHeaders.ETAG, rendered.etag()).build();
-  }
-
-  @GET
-  @Path("/papers/{paperId}/html")
-  @Authorize(Action.READ_PAPER)
-  @Operation(summary = "The whole paper's current text as safe HTML, section by section")
-  public RenderedPaper paper(@PathParam("paperId") long paperId) {
-    return render.paper(paperId);
-  }
-
   @POST
-  @Path("/render/preview")
   @Authorize(Action.PREVIEW)
   @Operation(summary = "Render unsaved Markdown exactly as saved text would be rendered")
   public Preview preview(@Valid @NotNull PreviewRequest request) {
     return render.preview(request.markdown());
+  }
+
+  /** The section's current text as safe HTML. */
+  @Path("/api/papers/{paperId}/sections/{sectionId}/html")
+  @Tag(name = "Rendering")
+  public static class SectionHtml {
+    @Inject RenderService render;
+
+    @GET
+    @Authorize(Action.READ_PAPER)
+    @Operation(summary = "The section's current text as safe HTML")
+    public Response section(
+        @PathParam("paperId") long paperId, @PathParam("sectionId") long sectionId) {
+      RenderedSection rendered = render.section(paperId, sectionId);
+      return Response.ok(rendered).header(HttpHeaders.ETAG, rendered.etag()).build();
+    }
+  }
+
+  /** The whole paper's current text as safe HTML. */
+  @Path("/api/papers/{paperId}/html")
+  @Tag(name = "Rendering")
+  public static class PaperHtml {
+    @Inject RenderService render;
+
+    @GET
+    @Authorize(Action.READ_PAPER)
+    @Operation(summary = "The whole paper's current text as safe HTML, section by section")
+    public RenderedPaper paper(@PathParam("paperId") long paperId) {
+      return render.paper(paperId);
+    }
   }
 }

@@ -65,6 +65,9 @@ public class SearchService {
     if (query == null || query.isBlank()) {
       throw new Invalid("q", "must not be empty");
     }
+    if (org.plenary.platform.json.JsonSetup.problemOf(query) != null) {
+      throw new Invalid("q", org.plenary.platform.json.JsonSetup.problemOf(query));
+    }
     if (query.length() > 500) {
       throw new Invalid("q", "must be at most 500 characters");
     }
