@@ -43,7 +43,17 @@ public final class PlenaryMain {
                         "embedded-postgres-stop")));
     AtomicInteger exitCode = new AtomicInteger();
     try {
-      Quarkus.run(null, (code, cause) -> exitCode.set(code), args);
+      Quarkus.run(
+          null,
+          (code, cause) -> {
+            exitCode.set(code);
+            if (cause != null) {
+              // Logging may not be set up (or already shut down): say it on stderr.
+              System.err.println("Plenary stopped: " + cause);
+              cause.printStackTrace();
+            }
+          },
+          args);
     } finally {
       embedded.ifPresent(EmbeddedDatabase::close);
     }

@@ -42,8 +42,11 @@ public class SectionService {
 
   @Transactional
   public List<SectionView> outline(long paperId, boolean includeDeleted) {
-    papers.find(paperId);
-    return views(Section.outlineOf(paperId), includeDeleted);
+    List<Section> all = Section.outlineOf(paperId);
+    if (all.isEmpty()) {
+      papers.find(paperId); // 404 for an unknown paper; an empty outline otherwise
+    }
+    return views(all, includeDeleted);
   }
 
   @Transactional

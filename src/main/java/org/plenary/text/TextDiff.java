@@ -47,7 +47,10 @@ public final class TextDiff {
 
   /** Word counts of what changed. */
   public record Stats(
-      int paragraphsChanged, int paragraphsInserted, int paragraphsDeleted, int wordsInserted,
+      int paragraphsChanged,
+      int paragraphsInserted,
+      int paragraphsDeleted,
+      int wordsInserted,
       int wordsDeleted) {}
 
   /** The whole comparison. */
@@ -77,7 +80,8 @@ public final class TextDiff {
       // edited one does not show as the edited one rewritten.
       int fromAt = sourceAt;
       int toAt = targetAt;
-      for (int[] pair : similarPairs(a.subList(sourceAt, sourceAt + k), b.subList(targetAt, targetAt + m))) {
+      for (int[] pair :
+          similarPairs(a.subList(sourceAt, sourceAt + k), b.subList(targetAt, targetAt + m))) {
         unpaired(a, b, fromAt, sourceAt + pair[0], toAt, targetAt + pair[1], out, counter);
         fromAt = sourceAt + pair[0];
         toAt = targetAt + pair[1];
@@ -174,8 +178,7 @@ public final class TextDiff {
   }
 
   /** Dice coefficient of two token multisets: 1 for the same tokens, 0 for none in common. */
-  private static double similarity(
-      Map<String, Integer> x, Map<String, Integer> y) {
+  private static double similarity(Map<String, Integer> x, Map<String, Integer> y) {
     int sizeX = x.values().stream().mapToInt(Integer::intValue).sum();
     int sizeY = y.values().stream().mapToInt(Integer::intValue).sum();
     if (sizeX + sizeY == 0) {

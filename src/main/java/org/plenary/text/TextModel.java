@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one text model for everything in Plenary that compares text: the revision diff, the
- * three-way merge and comment anchors all cut text with these functions, so they agree on what a
- * paragraph and a word are.
+ * The one text model for everything in Plenary that compares text: the revision diff, the three-way
+ * merge and comment anchors all cut text with these functions, so they agree on what a paragraph
+ * and a word are.
  *
  * <p><b>Offsets</b> are UTF-16 code units, half-open {@code [start, end)}: the same unit as Java's
  * {@code String} and JavaScript's string indices, so the web app can use them as they are.
@@ -70,7 +70,8 @@ public final class TextModel {
         }
       } else if (blank) {
         if (blockStart >= 0) {
-          paragraphs.add(new Paragraph(blockStart, blockEnd, source.substring(blockStart, blockEnd)));
+          paragraphs.add(
+              new Paragraph(blockStart, blockEnd, source.substring(blockStart, blockEnd)));
           blockStart = -1;
         }
       } else {
@@ -180,8 +181,8 @@ public final class TextModel {
   }
 
   /**
-   * Line endings as Plenary stores them: {@code \r\n} and lone {@code \r} become {@code \n}, so that
-   * the same text typed on different systems compares equal.
+   * Line endings as Plenary stores them: {@code \r\n} and lone {@code \r} become {@code \n}, so
+   * that the same text typed on different systems compares equal.
    */
   public static String normalizeLineEndings(String text) {
     return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');

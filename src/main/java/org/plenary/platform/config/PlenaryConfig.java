@@ -15,6 +15,20 @@ public interface PlenaryConfig {
 
   Render render();
 
+  Db db();
+
+  /**
+   * The embedded database. These keys are read by {@code EmbeddedDatabase} before Quarkus starts
+   * (system properties or environment only); they are declared here so Quarkus accepts them.
+   */
+  interface Db {
+    /** Data directory of the embedded PostgreSQL (default: the user's data directory). */
+    java.util.Optional<String> dataDir();
+
+    /** Port of the embedded PostgreSQL on 127.0.0.1 (default: a free one). */
+    java.util.OptionalInt port();
+  }
+
   /** Demo content. */
   interface Demo {
     /** Seed the demo paper on first start with an empty database. */

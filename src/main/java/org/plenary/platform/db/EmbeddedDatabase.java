@@ -141,7 +141,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     try {
       postgres.close();
-      LOG.infof("Embedded PostgreSQL stopped; data kept in %s", dataDirectory);
+      // Quarkus's log handlers are closed by now: say it on stdout.
+      System.out.println("Embedded PostgreSQL stopped; data kept in " + dataDirectory);
     } catch (IOException e) {
       LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
     }
