@@ -74,7 +74,9 @@ public class DemoSeeder {
   /** Seeds the demo paper unless any paper exists; safe when several instances start at once. */
   @Transactional
   public boolean seedIfEmpty() {
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, SEED_LOCK).getSingleResult();
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+        .setParameter(1, SEED_LOCK)
+        .getSingleResult();
     if (Paper.count() > 0) {
       return false;
     }

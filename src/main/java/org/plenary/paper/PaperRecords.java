@@ -18,8 +18,7 @@ public final class PaperRecords {
   public record CreatePaper(
       @NotBlank @Size(max = 300) String title,
       @Size(max = 500) String subtitle,
-      @Size(min = 2, max = 80) @Pattern(regexp = SLUG_PATTERN, message = SLUG_MESSAGE)
-          String slug,
+      @Size(min = 2, max = 80) @Pattern(regexp = SLUG_PATTERN, message = SLUG_MESSAGE) String slug,
       @Size(max = 10_000) String summary,
       @NotBlank @Size(max = 35) String language) {}
 
@@ -27,8 +26,7 @@ public final class PaperRecords {
   public record UpdatePaper(
       @Size(min = 1, max = 300) String title,
       @Size(max = 500) String subtitle,
-      @Size(min = 2, max = 80) @Pattern(regexp = SLUG_PATTERN, message = SLUG_MESSAGE)
-          String slug,
+      @Size(min = 2, max = 80) @Pattern(regexp = SLUG_PATTERN, message = SLUG_MESSAGE) String slug,
       @Size(max = 10_000) String summary,
       @Size(min = 1, max = 35) String language) {}
 

@@ -56,7 +56,11 @@ public class PaperService {
     paper.updatedAt = paper.createdAt;
     paper.persist();
     events.record(
-        paper.id, "paper.created", "paper", paper.id, Map.of("slug", paper.slug, "title", paper.title));
+        paper.id,
+        "paper.created",
+        "paper",
+        paper.id,
+        Map.of("slug", paper.slug, "title", paper.title));
     return PaperView.of(paper);
   }
 
@@ -169,8 +173,10 @@ public class PaperService {
     }
   }
 
-  /** A URL-safe slug from the title, made unique with a counter; scripts without Latin letters
-   * fall back to a random one. */
+  /**
+   * A URL-safe slug from the title, made unique with a counter; scripts without Latin letters fall
+   * back to a random one.
+   */
   static String freeSlugFrom(String title) {
     String base = slugify(title);
     if (base.length() < 2) {

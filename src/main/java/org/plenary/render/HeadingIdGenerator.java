@@ -8,7 +8,9 @@ import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,12 +18,12 @@ import java.util.regex.Pattern;
  * GitHub-style heading ids ({@code "Hello, World!"} becomes {@code hello-world}) that are unique
  * within one rendered document.
  *
- * <p>flexmark's own generator de-duplicates by appending {@code -1}, {@code -2}, but does not
- * check the result against ids already taken (headings "A", "A", "A 1" give {@code a}, {@code
- * a-1}, {@code a-1}) nor against the footnote extension's fixed {@code fn-N}/{@code fnref-N} ids.
- * This one keeps a set of every id handed out and steers clear of the footnote namespace, so an
- * in-page {@code #id} link always has exactly one target. Ids depend only on the heading texts and
- * their order, so they are stable across renders of the same Markdown.
+ * <p>flexmark's own generator de-duplicates by appending {@code -1}, {@code -2}, but does not check
+ * the result against ids already taken (headings "A", "A", "A 1" give {@code a}, {@code a-1},
+ * {@code a-1}) nor against the footnote extension's fixed {@code fn-N}/{@code fnref-N} ids. This
+ * one keeps a set of every id handed out and steers clear of the footnote namespace, so an in-page
+ * {@code #id} link always has exactly one target. Ids depend only on the heading texts and their
+ * order, so they are stable across renders of the same Markdown.
  */
 final class HeadingIdGenerator implements HtmlIdGenerator {
 
@@ -50,10 +52,11 @@ final class HeadingIdGenerator implements HtmlIdGenerator {
   @Override
   public void generateIds(Document document) {
     Set<String> taken = new HashSet<>();
+    Map<String, Integer> nextSuffix = new HashMap<>();
     new AnchorRefTargetBlockVisitor() {
       @Override
       protected void visit(AnchorRefTarget target) {
-        target.setAnchorRefId(uniqueId(baseId(target.getAnchorRefText()), taken));
+        target.setAnchorRefId(uniqueId(baseId(target.getAnchorRefText()), taken, nextSuffix));
       }
     }.visit(document);
   }
@@ -83,11 +86,20 @@ final class HeadingIdGenerator implements HtmlIdGenerator {
     return FOOTNOTE_NAMESPACE.matcher(id).matches() ? "h-" + id : id;
   }
 
-  private static String uniqueId(String base, Set<String> taken) {
-    String id = base;
-    for (int n = 1; !taken.add(id); n++) {
-      id = base + "-" + n;
+  /**
+   * {@code base}, or {@code base-N} with the smallest N not yet taken. Remembering the last N per
+   * base keeps a document of thousands of identical headings linear rather than quadratic.
+   */
+  private static String uniqueId(String base, Set<String> taken, Map<String, Integer> nextSuffix) {
+    if (taken.add(base)) {
+      return base;
     }
+    int n = nextSuffix.getOrDefault(base, 1);
+    String id = base + "-" + n;
+    while (!taken.add(id)) {
+      id = base + "-" + ++n;
+    }
+    nextSuffix.put(base, n + 1);
     return id;
   }
 

@@ -29,9 +29,33 @@ final class HtmlPolicy {
   static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "s",
-              "code", "pre", "blockquote", "ul", "ol", "li", "img", "table", "thead", "tbody",
-              "tr", "th", "td", "sup")
+              "p",
+              "br",
+              "hr",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "em",
+              "strong",
+              "del",
+              "s",
+              "code",
+              "pre",
+              "blockquote",
+              "ul",
+              "ol",
+              "li",
+              "img",
+              "table",
+              "thead",
+              "tbody",
+              "tr",
+              "th",
+              "td",
+              "sup")
           .allowElements(HtmlPolicy::linkWithRel, "a")
           .allowElements(HtmlPolicy::footnotesContainerOnly, "div")
           .allowUrlProtocols("http", "https", "mailto")

@@ -6,15 +6,21 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Turns the Markdown that workshop participants write into an HTML fragment that is safe to insert
- * into any page. This is the product's XSS boundary for user content, built in three layers so
- * that no single mistake exposes readers:
+ * into any page. This is the product's XSS boundary for user content, built in three layers so that
+ * no single mistake exposes readers:
  *
  * <ol>
  *   <li><b>No raw HTML.</b> flexmark parses CommonMark plus GFM tables, footnotes, strikethrough
@@ -38,6 +44,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class MarkdownRenderer {
+
+  private static final Logger LOG = Logger.getLogger(MarkdownRenderer.class);
+
+  /** Tree depth beyond which structure is flattened; see {@link #flattenBelow}. */
+  static final int MAX_NESTING = 64;
 
   // Built once per JVM rather than per instance: the CDI client proxy also runs the no-arg
   // constructor, and flexmark's Parser/HtmlRenderer and OWASP's PolicyFactory are immutable.
@@ -65,7 +76,53 @@ public class MarkdownRenderer {
    * never send this to a browser.
    */
   String renderUnsanitized(String markdown) {
-    return HTML_RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
+    String source = markdown == null ? "" : markdown;
+    try {
+      Document document = PARSER.parse(source);
+      flattenBelow(document, MAX_NESTING);
+      return HTML_RENDERER.render(document);
+    } catch (StackOverflowError e) {
+      // flexmark also recurses while parsing (post-processing visitors, table-row regexes), so
+      // thousands of nesting levels or table cells can still exhaust the stack before
+      // flattenBelow runs. All its state is per call, so the error is contained; the author gets
+      // their text back verbatim instead of a failed request.
+      LOG.warnf(
+          "Markdown of %d chars is nested too deeply to render; showing it as plain text",
+          source.length());
+      return "<pre><code>" + Escaping.escapeHtml(source, false) + "</code></pre>\n";
+    }
+  }
+
+  /**
+   * Unwraps every node deeper than {@code maxDepth} that has children, so its children take its
+   * place. flexmark parses arbitrarily deep nesting without trouble but renders it recursively: a
+   * few kilobytes of {@code > > > …} or nested brackets overflow a 1 MB thread stack. Legitimate
+   * documents stay far below the limit and are untouched; beyond it the words are kept and only the
+   * extra structure is lost. Iterative, so it cannot overflow itself.
+   */
+  static void flattenBelow(Node root, int maxDepth) {
+    Deque<Node> nodes = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    nodes.push(root);
+    depths.push(0);
+    while (!nodes.isEmpty()) {
+      Node node = nodes.pop();
+      int depth = depths.pop();
+      if (depth > maxDepth && node.hasChildren()) {
+        for (Node child = node.getFirstChild(); child != null; child = node.getFirstChild()) {
+          child.unlink();
+          node.insertBefore(child);
+          nodes.push(child);
+          depths.push(depth);
+        }
+        node.unlink();
+      } else {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
   }
 
   private static DataHolder flexmarkOptions() {
@@ -87,6 +144,7 @@ public class MarkdownRenderer {
         .set(HtmlRenderer.RENDER_HEADER_ID, true)
         // What CommonMark's reference renderers do; also keeps raw spaces and quotes out of hrefs.
         .set(HtmlRenderer.PERCENT_ENCODE_URLS, true)
+        // GFM prefixes bare www. links with http://; no reason to send readers over plain http.
         .set(HtmlRenderer.AUTOLINK_WWW_PREFIX, "https://")
         // GitHub table semantics: one header row, the delimiter row fixes the column count.
         .set(TablesExtension.COLUMN_SPANS, false)

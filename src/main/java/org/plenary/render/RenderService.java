@@ -17,8 +17,8 @@ import org.plenary.section.ETags;
 import org.plenary.section.SectionKind;
 
 /**
- * Section and whole-paper HTML. A revision never changes, so its HTML is cached by revision id
- * (per instance, bounded by memory); only the lookup of a section's current revision touches the
+ * Section and whole-paper HTML. A revision never changes, so its HTML is cached by revision id (per
+ * instance, bounded by memory); only the lookup of a section's current revision touches the
  * database on a hit.
  */
 @ApplicationScoped
@@ -41,12 +41,7 @@ public class RenderService {
 
   /** A section rendered at one revision. */
   public record RenderedSection(
-      long sectionId,
-      String heading,
-      SectionKind kind,
-      int revision,
-      String etag,
-      String html) {}
+      long sectionId, String heading, SectionKind kind, int revision, String etag, String html) {}
 
   /** A whole paper rendered: its current sections in outline order. */
   public record RenderedPaper(
@@ -78,8 +73,7 @@ public class RenderService {
     Tuple row = rows.get(0);
     long revisionId = row.get("rid", Long.class);
     String html =
-        byRevision.get(
-            revisionId, id -> renderer.render(Revision.<Revision>findById(id).body));
+        byRevision.get(revisionId, id -> renderer.render(Revision.<Revision>findById(id).body));
     return rendered(row, html);
   }
 

@@ -18,12 +18,12 @@ import java.util.Set;
 
 /**
  * Applies {@link UrlPolicy} to every Markdown construct that can produce an {@code href} or {@code
- * src}. An allowed URL is rendered by flexmark's own renderer (so output stays CommonMark-exact);
- * a refused one keeps its words: a link becomes its content, an image its alt text, an autolink
- * its literal text.
+ * src}. An allowed URL is rendered by flexmark's own renderer (so output stays CommonMark-exact); a
+ * refused one keeps its words: a link becomes its content, an image its alt text, an autolink its
+ * literal text.
  *
- * <p>The check runs on exactly the string flexmark would put into the attribute (Markdown
- * backslash escapes and entities resolved), so what is checked is what the browser gets.
+ * <p>The check runs on exactly the string flexmark would put into the attribute (Markdown backslash
+ * escapes and entities resolved), so what is checked is what the browser gets.
  */
 final class SafeLinkRenderer implements NodeRenderer {
 

@@ -10,11 +10,11 @@ import org.owasp.html.Encoding;
  * Decides whether a URL taken from Markdown (link, image or autolink destination) may be emitted.
  *
  * <p>Only {@code http}, {@code https}, {@code mailto} and scheme-less (relative) URLs pass. The
- * check is deliberately stricter than a browser: the URL is HTML-entity-decoded and
- * percent-decoded until it stops changing, and every control, whitespace and invisible formatting
- * character is removed, before the scheme is read. A browser never decodes that much, so anything
- * it could interpret as {@code javascript:} is also seen as {@code javascript:} here; the price is
- * that odd relative URLs such as {@code a%3Ab} are refused, which only costs a link, not the text.
+ * check is deliberately stricter than a browser: the URL is HTML-entity-decoded and percent-decoded
+ * until it stops changing, and every control, whitespace and invisible formatting character is
+ * removed, before the scheme is read. A browser never decodes that much, so anything it could
+ * interpret as {@code javascript:} is also seen as {@code javascript:} here; the price is that odd
+ * relative URLs such as {@code a%3Ab} are refused, which only costs a link, not the text.
  */
 public final class UrlPolicy {
 
@@ -62,8 +62,7 @@ public final class UrlPolicy {
   /**
    * The lower-cased scheme of an already canonical URL, or {@code null} if it has none. Any colon
    * before the first {@code /}, {@code ?} or {@code #} counts as ending a scheme, even when the
-   * prefix would not be a syntactically valid scheme: such URLs are refused rather than guessed
-   * at.
+   * prefix would not be a syntactically valid scheme: such URLs are refused rather than guessed at.
    */
   static String scheme(String canonical) {
     for (int i = 0; i < canonical.length(); i++) {
@@ -137,7 +136,8 @@ public final class UrlPolicy {
     while (i < s.length()) {
       char c = s.charAt(i);
       if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-        bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+        bytes.write(
+            Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
         i += 3;
         continue;
       }

@@ -43,10 +43,9 @@ import org.plenary.text.TextModel;
  * A section's text and its history. Saving appends revision n+1 and moves the section's pointer;
  * nothing ever overwrites or deletes a revision.
  *
- * <p>Every change must name the revision it was based on ({@code If-Match}): without it the
- * answer is 428, with a stale one 412 carrying the current text so the client can merge rather
- * than overwrite. 412 and not 409, because the request was fine; only its precondition is
- * outdated.
+ * <p>Every change must name the revision it was based on ({@code If-Match}): without it the answer
+ * is 428, with a stale one 412 carrying the current text so the client can merge rather than
+ * overwrite. 412 and not 409, because the request was fine; only its precondition is outdated.
  */
 @ApplicationScoped
 public class RevisionService {
@@ -87,7 +86,13 @@ public class RevisionService {
       return view(paperId, current); // nothing changed: no empty revision in the history
     }
     Revision saved =
-        append(section.id, section.currentRevision + 1, body, section.currentRevision, null, request.summary());
+        append(
+            section.id,
+            section.currentRevision + 1,
+            body,
+            section.currentRevision,
+            null,
+            request.summary());
     moveTo(section, saved, "section.saved", Map.of());
     return view(paperId, saved);
   }
@@ -115,7 +120,8 @@ public class RevisionService {
     Section section = section(paperId, sectionId);
     var query = Revision.<Revision>find("sectionId", Sort.descending("number"), section.id);
     List<Revision> page = query.page(Page.of(paging.page(), paging.size())).list();
-    Map<Long, AuthorView> authors = authors(page.stream().map(r -> r.authorId).collect(Collectors.toSet()));
+    Map<Long, AuthorView> authors =
+        authors(page.stream().map(r -> r.authorId).collect(Collectors.toSet()));
     List<RevisionSummary> items =
         page.stream()
             .map(
@@ -133,7 +139,10 @@ public class RevisionService {
     return new PageOf<>(items, paging.page(), paging.size(), section.currentRevision);
   }
 
-  /** Word-level comparison of two revisions ({@code to} defaults to current, {@code from} to the one before). */
+  /**
+   * Word-level comparison of two revisions ({@code to} defaults to current, {@code from} to the one
+   * before).
+   */
   @Transactional
   public DiffView diff(long paperId, long sectionId, Integer from, Integer to) {
     Section section = section(paperId, sectionId);
@@ -142,7 +151,8 @@ public class RevisionService {
     int source = from == null ? Math.max(1, target - 1) : from;
     Revision a = revisionOrInvalid(section, source, "from");
     TextDiff.Result result = TextDiff.diff(a.body, b.body);
-    return new DiffView(section.id, source, target, result.identical(), result.stats(), result.paragraphs());
+    return new DiffView(
+        section.id, source, target, result.identical(), result.stats(), result.paragraphs());
   }
 
   /** The id and body of a section's current revision (for rendering). */
@@ -191,7 +201,12 @@ public class RevisionService {
   }
 
   private Revision append(
-      long sectionId, int number, String body, Integer parent, Integer restoredFrom, String summary) {
+      long sectionId,
+      int number,
+      String body,
+      Integer parent,
+      Integer restoredFrom,
+      String summary) {
     Revision r = new Revision();
     r.sectionId = sectionId;
     r.number = number;
@@ -206,7 +221,8 @@ public class RevisionService {
     return r;
   }
 
-  private void moveTo(Section section, Revision revision, String eventType, Map<String, Object> extra) {
+  private void moveTo(
+      Section section, Revision revision, String eventType, Map<String, Object> extra) {
     section.currentRevision = revision.number;
     section.updatedAt = revision.createdAt;
     Map<String, Object> payload = new LinkedHashMap<>(extra);
@@ -274,7 +290,8 @@ public class RevisionService {
   static String sha256(String body) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }

@@ -17,8 +17,8 @@ import org.plenary.platform.error.Invalid;
  * paper's language where PostgreSQL has a dictionary for it.
  *
  * <p>Scripts written without spaces between words (Chinese, Japanese, Thai) are not split into
- * words by PostgreSQL's parser, so for queries in those scripts a plain substring match is used.
- * A paper's current texts are a few hundred rows at most, so no index is kept: saves stay cheap.
+ * words by PostgreSQL's parser, so for queries in those scripts a plain substring match is used. A
+ * paper's current texts are a few hundred rows at most, so no index is kept: saves stay cheap.
  */
 @ApplicationScoped
 public class SearchService {
@@ -55,7 +55,8 @@ public class SearchService {
   @Inject PaperService papers;
 
   /** One section that matched, with an HTML snippet whose matches are wrapped in mark. */
-  public record Hit(long sectionId, String heading, int revision, String snippetHtml, double rank) {}
+  public record Hit(
+      long sectionId, String heading, int revision, String snippetHtml, double rank) {}
 
   /** The hits for a query, best first. */
   public record Results(String query, List<Hit> hits) {}
@@ -73,7 +74,8 @@ public class SearchService {
     }
     Paper paper = papers.find(paperId);
     String q = query.strip();
-    String config = CONFIGS.getOrDefault(paper.language.split("-")[0].toLowerCase(Locale.ROOT), "simple");
+    String config =
+        CONFIGS.getOrDefault(paper.language.split("-")[0].toLowerCase(Locale.ROOT), "simple");
     return new Results(q, unspacedScript(q) ? substring(paperId, q) : fullText(paperId, q, config));
   }
 
@@ -94,7 +96,8 @@ public class SearchService {
                     + " WHERE s.paper_id = ?1 AND s.deleted_at IS NULL"
                     + " AND (to_tsvector(CAST(?3 AS regconfig), s.heading)"
                     + "   || to_tsvector(CAST(?3 AS regconfig), r.body)) @@ q"
-                    + " ORDER BY rank DESC, s.position LIMIT " + MAX_HITS)
+                    + " ORDER BY rank DESC, s.position LIMIT "
+                    + MAX_HITS)
             .setParameter(1, paperId)
             .setParameter(2, q)
             .setParameter(3, config)
@@ -121,7 +124,8 @@ public class SearchService {
                     + " WHERE s.paper_id = ?1 AND s.deleted_at IS NULL"
                     + " AND (strpos(lower(r.body), lower(?2)) > 0"
                     + "   OR strpos(lower(s.heading), lower(?2)) > 0)"
-                    + " ORDER BY s.position LIMIT " + MAX_HITS)
+                    + " ORDER BY s.position LIMIT "
+                    + MAX_HITS)
             .setParameter(1, paperId)
             .setParameter(2, q)
             .getResultList();

@@ -28,9 +28,9 @@ public final class SectionRecords {
   public record MoveSection(@NotNull @Min(0) Integer position) {}
 
   /**
-   * A section in the outline. {@code position} is its 0-based place among the sections that are
-   * not deleted (null for a deleted one). {@code proposalNumber} is set for proposals; it is
-   * {@code proposalNumberFixed} once the paper has been frozen.
+   * A section in the outline. {@code position} is its 0-based place among the sections that are not
+   * deleted (null for a deleted one). {@code proposalNumber} is set for proposals; it is {@code
+   * proposalNumberFixed} once the paper has been frozen.
    */
   public record SectionView(
       long id,

@@ -52,7 +52,8 @@ public class SectionResource {
   @Path("/{sectionId}")
   @Authorize(Action.READ_PAPER)
   @Operation(summary = "One section of the outline")
-  public SectionView get(@PathParam("paperId") long paperId, @PathParam("sectionId") long sectionId) {
+  public SectionView get(
+      @PathParam("paperId") long paperId, @PathParam("sectionId") long sectionId) {
     return sections.get(paperId, sectionId);
   }
 

@@ -23,11 +23,11 @@ import org.plenary.section.SectionRecords.SectionView;
 import org.plenary.section.SectionRecords.UpdateSection;
 
 /**
- * The outline of a paper: which sections it has, in what order, with which headings and kinds,
- * and how proposals are numbered.
+ * The outline of a paper: which sections it has, in what order, with which headings and kinds, and
+ * how proposals are numbered.
  *
- * <p>Outline changes lock the paper row, so two people reordering at once cannot interleave into
- * a broken order; saves of section text only share-lock it and go on in parallel.
+ * <p>Outline changes lock the paper row, so two people reordering at once cannot interleave into a
+ * broken order; saves of section text only share-lock it and go on in parallel.
  *
  * <p>Proposal numbers follow the outline until the paper is first frozen; from then on each
  * proposal keeps its number for good (editions, letters and people cite it), and proposals added
@@ -122,7 +122,8 @@ public class SectionService {
     renumber(all);
     int to = visible(all).indexOf(section);
     if (from != to) {
-      events.record(paperId, "section.moved", "section", section.id, Map.of("from", from, "to", to));
+      events.record(
+          paperId, "section.moved", "section", section.id, Map.of("from", from, "to", to));
     }
     return get(paperId, sectionId);
   }
@@ -160,7 +161,8 @@ public class SectionService {
       return;
     }
     List<Section> all = Section.outlineOf(change.paperId());
-    int next = all.stream().mapToInt(s -> s.proposalNumber == null ? 0 : s.proposalNumber).max().orElse(0);
+    int next =
+        all.stream().mapToInt(s -> s.proposalNumber == null ? 0 : s.proposalNumber).max().orElse(0);
     for (Section s : visible(all)) {
       if (s.kind == SectionKind.PROPOSAL && s.proposalNumber == null) {
         s.proposalNumber = ++next;

@@ -30,8 +30,12 @@ class EventLogTest {
   void each_change_records_one_event_with_who_what_and_which_object() {
     CreatedPaper paper = Fixture.paper().withSection("A", "one").create();
     Fixture.save(paper.sectionPath(0), "two").then().statusCode(200);
-    given().contentType(ContentType.JSON).body(Map.of("position", 0))
-        .post(paper.sectionPath(0) + "/move").then().statusCode(200); // no move: no event
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("position", 0))
+        .post(paper.sectionPath(0) + "/move")
+        .then()
+        .statusCode(200); // no move: no event
     given().delete(paper.sectionPath(0)).then().statusCode(200);
     List<Event> events = eventsOf(paper.id());
     assertEquals(
@@ -48,23 +52,42 @@ class EventLogTest {
   void a_refused_change_records_nothing() {
     CreatedPaper paper = Fixture.paper().withSection("A", "one").create();
     int before = eventsOf(paper.id()).size();
-    given().contentType(ContentType.JSON).header("If-Match", "\"s" + paper.section(0) + "-r7\"")
-        .body(Map.of("body", "lost?")).put(paper.sectionPath(0) + "/content").then().statusCode(412);
-    given().contentType(ContentType.JSON).body(Map.of("body", "x"))
-        .put(paper.sectionPath(0) + "/content").then().statusCode(428);
+    given()
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"s" + paper.section(0) + "-r7\"")
+        .body(Map.of("body", "lost?"))
+        .put(paper.sectionPath(0) + "/content")
+        .then()
+        .statusCode(412);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("body", "x"))
+        .put(paper.sectionPath(0) + "/content")
+        .then()
+        .statusCode(428);
     assertEquals(before, eventsOf(paper.id()).size());
   }
 
   @Test
   void reopening_a_frozen_paper_is_recorded_with_its_reason() {
     CreatedPaper paper = Fixture.paper().create();
-    given().contentType(ContentType.JSON).body(Map.of("status", "FROZEN"))
-        .post(paper.path() + "/status").then().statusCode(200);
-    given().contentType(ContentType.JSON).body(Map.of("status", "DRAFTING", "reason", "Late input from group B"))
-        .post(paper.path() + "/status").then().statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("status", "FROZEN"))
+        .post(paper.path() + "/status")
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("status", "DRAFTING", "reason", "Late input from group B"))
+        .post(paper.path() + "/status")
+        .then()
+        .statusCode(200);
     Event reopened = eventsOf(paper.id()).get(2);
     assertEquals("paper.reopened", reopened.type);
-    assertEquals(Map.of("from", "FROZEN", "to", "DRAFTING", "reason", "Late input from group B"), reopened.payload);
+    assertEquals(
+        Map.of("from", "FROZEN", "to", "DRAFTING", "reason", "Late input from group B"),
+        reopened.payload);
   }
 
   @Test
@@ -74,13 +97,24 @@ class EventLogTest {
         Exception.class,
         () ->
             QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("UPDATE revision SET body = 'rewritten' WHERE section_id = " + paper.section(0)).executeUpdate()));
+                .run(
+                    () ->
+                        em.createNativeQuery(
+                                "UPDATE revision SET body = 'rewritten' WHERE section_id = "
+                                    + paper.section(0))
+                            .executeUpdate()));
     assertThrows(
         Exception.class,
         () ->
             QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("DELETE FROM event WHERE paper_id = " + paper.id()).executeUpdate()));
-    given().get(paper.sectionPath(0) + "/content").then().statusCode(200)
+                .run(
+                    () ->
+                        em.createNativeQuery("DELETE FROM event WHERE paper_id = " + paper.id())
+                            .executeUpdate()));
+    given()
+        .get(paper.sectionPath(0) + "/content")
+        .then()
+        .statusCode(200)
         .body("body", org.hamcrest.Matchers.equalTo("one"));
   }
 }

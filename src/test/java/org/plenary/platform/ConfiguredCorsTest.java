@@ -23,12 +23,18 @@ class ConfiguredCorsTest {
 
   @Test
   void a_configured_origin_may_call_the_api_and_read_the_etag() {
-    given().header("Origin", "https://app.example.org").get("/api/papers").then().statusCode(200)
+    given()
+        .header("Origin", "https://app.example.org")
+        .get("/api/papers")
+        .then()
+        .statusCode(200)
         .header("Access-Control-Allow-Origin", equalTo("https://app.example.org"));
-    given().header("Origin", "https://app.example.org")
+    given()
+        .header("Origin", "https://app.example.org")
         .header("Access-Control-Request-Method", "PUT")
         .header("Access-Control-Request-Headers", "if-match,content-type")
-        .options("/api/papers/1/sections/1/content").then()
+        .options("/api/papers/1/sections/1/content")
+        .then()
         .header("Access-Control-Allow-Origin", equalTo("https://app.example.org"));
   }
 }

@@ -55,7 +55,8 @@ class EndpointDeclarationsTest {
   @Test
   void the_openapi_document_lists_as_many_operations_as_there_are_endpoints() throws Exception {
     JsonNode doc =
-        new ObjectMapper().readTree(RestAssured.given().accept("application/json").get("/q/openapi").asString());
+        new ObjectMapper()
+            .readTree(RestAssured.given().accept("application/json").get("/q/openapi").asString());
     int operations = 0;
     for (JsonNode path : doc.get("paths")) {
       operations += path.size();

@@ -15,7 +15,10 @@ class ErrorsTest {
 
   @Test
   void an_unknown_api_address_is_a_404_problem() {
-    given().get("/api/nothing-here").then().statusCode(404)
+    given()
+        .get("/api/nothing-here")
+        .then()
+        .statusCode(404)
         .contentType("application/problem+json")
         .body("status", equalTo(404))
         .body("instance", equalTo("/api/nothing-here"));
@@ -28,13 +31,23 @@ class ErrorsTest {
 
   @Test
   void a_wrong_media_type_is_a_415_problem() {
-    given().contentType(ContentType.XML).body("<paper/>").post("/api/papers").then().statusCode(415)
+    given()
+        .contentType(ContentType.XML)
+        .body("<paper/>")
+        .post("/api/papers")
+        .then()
+        .statusCode(415)
         .contentType("application/problem+json");
   }
 
   @Test
   void a_body_of_the_wrong_json_type_is_a_400_problem() {
-    given().contentType(ContentType.JSON).body("[1, 2, 3]").post("/api/papers").then().statusCode(400)
+    given()
+        .contentType(ContentType.JSON)
+        .body("[1, 2, 3]")
+        .post("/api/papers")
+        .then()
+        .statusCode(400)
         .contentType("application/problem+json")
         .body("detail", not(containsString("com.fasterxml")));
   }
@@ -47,6 +60,10 @@ class ErrorsTest {
   @Test
   void health_and_the_openapi_document_are_served() {
     given().get("/q/health/ready").then().statusCode(200);
-    given().get("/q/openapi").then().statusCode(200).body(containsString("/api/papers/{paperId}/sections/{sectionId}/content"));
+    given()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/papers/{paperId}/sections/{sectionId}/content"));
   }
 }

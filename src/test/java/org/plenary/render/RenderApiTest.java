@@ -21,12 +21,20 @@ class RenderApiTest {
 
   @Test
   void a_section_renders_to_html_with_the_etag_of_its_revision() {
-    CreatedPaper paper = Fixture.paper().withSection("A", "Some *emphasis* and a [link](https://example.org).").create();
+    CreatedPaper paper =
+        Fixture.paper()
+            .withSection("A", "Some *emphasis* and a [link](https://example.org).")
+            .create();
     String html =
-        given().get(paper.sectionPath(0) + "/html").then().statusCode(200)
+        given()
+            .get(paper.sectionPath(0) + "/html")
+            .then()
+            .statusCode(200)
             .header("ETag", Fixture.etagOf(paper.sectionPath(0)))
             .body("revision", equalTo(1))
-            .extract().jsonPath().getString("html");
+            .extract()
+            .jsonPath()
+            .getString("html");
     Document doc = Jsoup.parseBodyFragment(html);
     assertEquals("emphasis", doc.select("em").text());
     assertEquals("https://example.org", doc.select("a").attr("href"));
@@ -37,16 +45,26 @@ class RenderApiTest {
     CreatedPaper paper = Fixture.paper().withSection("A", "old").create();
     given().get(paper.sectionPath(0) + "/html").then().body("html", containsString("old"));
     Fixture.save(paper.sectionPath(0), "**new**").then().statusCode(200);
-    given().get(paper.sectionPath(0) + "/html").then()
-        .body("revision", equalTo(2)).body("html", containsString("<strong>new</strong>"));
+    given()
+        .get(paper.sectionPath(0) + "/html")
+        .then()
+        .body("revision", equalTo(2))
+        .body("html", containsString("<strong>new</strong>"));
   }
 
   @Test
   void the_whole_paper_renders_section_by_section_in_outline_order() {
     CreatedPaper paper =
-        Fixture.paper().withSection("One", "first").withProposal("Two", "second").withSection("Three", "third").create();
+        Fixture.paper()
+            .withSection("One", "first")
+            .withProposal("Two", "second")
+            .withSection("Three", "third")
+            .create();
     given().delete(paper.sectionPath(2)).then().statusCode(200);
-    given().get(paper.path() + "/html").then().statusCode(200)
+    given()
+        .get(paper.path() + "/html")
+        .then()
+        .statusCode(200)
         .body("sections.heading", contains("One", "Two"))
         .body("sections.kind", contains("NARRATIVE", "PROPOSAL"))
         .body("sections[1].html", containsString("second"));
@@ -54,12 +72,20 @@ class RenderApiTest {
 
   @Test
   void preview_renders_unsaved_markdown_exactly_like_saved_text() {
-    String markdown = "# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Note.\n\n<script>alert(1)</script>";
+    String markdown =
+        "# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Note.\n\n<script>alert(1)</script>";
     CreatedPaper paper = Fixture.paper().withSection("A", markdown).create();
     String saved = given().get(paper.sectionPath(0) + "/html").jsonPath().getString("html");
     String preview =
-        given().contentType(ContentType.JSON).body(Map.of("markdown", markdown))
-            .post("/api/render/preview").then().statusCode(200).extract().jsonPath().getString("html");
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("markdown", markdown))
+            .post("/api/render/preview")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("html");
     assertEquals(saved, preview);
     Document doc = Jsoup.parseBodyFragment(preview);
     assertTrue(doc.select("script").isEmpty());
@@ -70,16 +96,26 @@ class RenderApiTest {
   @Test
   void dangerous_links_saved_through_the_api_are_neutralised() {
     CreatedPaper paper =
-        Fixture.paper().withSection("A", "[click](java&#115;cript:alert(1)) <img src=x onerror=alert(1)>").create();
-    Document doc = Jsoup.parseBodyFragment(given().get(paper.sectionPath(0) + "/html").jsonPath().getString("html"));
+        Fixture.paper()
+            .withSection("A", "[click](java&#115;cript:alert(1)) <img src=x onerror=alert(1)>")
+            .create();
+    Document doc =
+        Jsoup.parseBodyFragment(
+            given().get(paper.sectionPath(0) + "/html").jsonPath().getString("html"));
     assertTrue(doc.select("[onerror]").isEmpty());
-    doc.select("a[href]").forEach(a -> assertTrue(!a.attr("href").toLowerCase().contains("script"), a.outerHtml()));
+    doc.select("a[href]")
+        .forEach(a -> assertTrue(!a.attr("href").toLowerCase().contains("script"), a.outerHtml()));
     assertTrue(doc.text().contains("click"));
   }
 
   @Test
   void preview_without_markdown_names_the_field() {
-    given().contentType(ContentType.JSON).body(Map.of()).post("/api/render/preview").then().statusCode(422)
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of())
+        .post("/api/render/preview")
+        .then()
+        .statusCode(422)
         .body("errors[0].field", equalTo("markdown"));
   }
 }

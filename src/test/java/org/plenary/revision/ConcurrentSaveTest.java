@@ -49,8 +49,11 @@ class ConcurrentSaveTest {
                   String etag = Fixture.etagOf(section);
                   String body = "writer " + thread + " attempt " + k;
                   Response r =
-                      given().contentType(ContentType.JSON).header("If-Match", etag)
-                          .body(Map.of("body", body)).put(section + "/content");
+                      given()
+                          .contentType(ContentType.JSON)
+                          .header("If-Match", etag)
+                          .body(Map.of("body", body))
+                          .put(section + "/content");
                   if (r.statusCode() == 200) {
                     accepted.incrementAndGet();
                     String previous = acceptedByRevision.put(r.jsonPath().getInt("revision"), body);
@@ -81,11 +84,20 @@ class ConcurrentSaveTest {
     int page = 0;
     List<Map<String, Object>> items;
     do {
-      items = given().queryParam("size", 200).queryParam("page", page++)
-          .get(section + "/revisions").then().statusCode(200).extract().jsonPath().getList("items");
+      items =
+          given()
+              .queryParam("size", 200)
+              .queryParam("page", page++)
+              .get(section + "/revisions")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("items");
       for (Map<String, Object> item : items) {
         int number = (Integer) item.get("number");
-        history.put(number, given().get(section + "/revisions/" + number).jsonPath().getString("body"));
+        history.put(
+            number, given().get(section + "/revisions/" + number).jsonPath().getString("body"));
       }
     } while (items.size() == 200);
     assertEquals(accepted.get() + 1, history.size());

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Creates papers and sections through the public API, so each test states only what matters to
- * it: {@code Fixture.paper().withSection("Context", "Text").create()}.
+ * Creates papers and sections through the public API, so each test states only what matters to it:
+ * {@code Fixture.paper().withSection("Context", "Text").create()}.
  */
 public final class Fixture {
   private Fixture() {}
@@ -70,7 +70,14 @@ public final class Fixture {
 
     public CreatedPaper create() {
       Response created =
-          given().contentType(ContentType.JSON).body(body).post("/api/papers").then().statusCode(201).extract().response();
+          given()
+              .contentType(ContentType.JSON)
+              .body(body)
+              .post("/api/papers")
+              .then()
+              .statusCode(201)
+              .extract()
+              .response();
       long id = created.jsonPath().getLong("id");
       long[] ids = new long[sections.size()];
       for (int i = 0; i < sections.size(); i++) {

@@ -77,13 +77,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
       database.createDatabaseIfMissing();
       return database;
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+      throw new UncheckedIOException(
+          "Could not start the embedded PostgreSQL in " + dataDirectory, e);
     }
   }
 
   /**
-   * Refuses a data directory written by another PostgreSQL major version: starting on it would
-   * fail obscurely, or worse, so say what to do instead.
+   * Refuses a data directory written by another PostgreSQL major version: starting on it would fail
+   * obscurely, or worse, so say what to do instead.
    */
   public static void checkMajorVersion(Path dataDirectory) {
     Path versionFile = dataDirectory.resolve("PG_VERSION");
@@ -105,8 +106,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       try (ResultSet rs =
-          statement.executeQuery(
-              "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+          statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
         if (rs.next()) {
           return;
         }

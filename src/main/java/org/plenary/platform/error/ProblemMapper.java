@@ -242,9 +242,10 @@ public class ProblemMapper {
       case 428 -> "Version required";
       case 429 -> "Too many requests";
       case 500 -> "Internal error";
-      default -> Response.Status.fromStatusCode(status) == null
-          ? "Error " + status
-          : Response.Status.fromStatusCode(status).getReasonPhrase();
+      default ->
+          Response.Status.fromStatusCode(status) == null
+              ? "Error " + status
+              : Response.Status.fromStatusCode(status).getReasonPhrase();
     };
   }
 }

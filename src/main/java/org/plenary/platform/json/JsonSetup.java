@@ -23,7 +23,8 @@ public class JsonSetup implements ObjectMapperCustomizer {
   public void customize(ObjectMapper mapper) {
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    mapper.registerModule(new SimpleModule("plenary-strings").addDeserializer(String.class, new SafeStrings()));
+    mapper.registerModule(
+        new SimpleModule("plenary-strings").addDeserializer(String.class, new SafeStrings()));
   }
 
   /** Reads strings like Jackson does, then refuses the ones that could not be stored. */

@@ -7,8 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Applies each endpoint's {@link Authorize} declaration before the endpoint runs. An {@code /api}
- * endpoint without one is refused (deny by default), so a forgotten declaration cannot open a
- * hole.
+ * endpoint without one is refused (deny by default), so a forgotten declaration cannot open a hole.
  */
 public class AuthorizationFilter {
 

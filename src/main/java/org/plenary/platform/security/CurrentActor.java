@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Resolves who the caller is. Until identity lands (sign-in with Keycloak or a local account),
- * every request acts as the {@code open-access} account created by the first migration; this is
- * the one place where authentication will be switched on.
+ * every request acts as the {@code open-access} account created by the first migration; this is the
+ * one place where authentication will be switched on.
  *
  * <p>Work that Plenary does on someone's behalf (seeding the demo paper with its authors' history)
  * runs inside {@link #runAs}.
