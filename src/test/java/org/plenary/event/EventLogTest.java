@@ -71,18 +71,8 @@ class EventLogTest {
   @Test
   void reopening_a_frozen_paper_is_recorded_with_its_reason() {
     CreatedPaper paper = Fixture.paper().create();
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", "FROZEN"))
-        .post(paper.path() + "/status")
-        .then()
-        .statusCode(200);
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", "DRAFTING", "reason", "Late input from group B"))
-        .post(paper.path() + "/status")
-        .then()
-        .statusCode(200);
+    Fixture.changeStatus(paper, "FROZEN").statusCode(200);
+    Fixture.changeStatus(paper, "DRAFTING", "Late input from group B").statusCode(200);
     Event reopened = eventsOf(paper.id()).get(2);
     assertEquals("paper.reopened", reopened.type);
     assertEquals(

@@ -283,11 +283,7 @@ class PaperApiTest {
   @Test
   void a_frozen_paper_refuses_content_changes_with_409_saying_why() {
     CreatedPaper paper = Fixture.paper().withSection("Context", "Text").create();
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", "FROZEN", "reason", "Final text agreed"))
-        .post(paper.path() + "/status")
-        .then()
+    Fixture.changeStatus(paper, "FROZEN", "Final text agreed")
         .statusCode(200)
         .body("status", equalTo("FROZEN"));
 
@@ -319,17 +315,8 @@ class PaperApiTest {
   @Test
   void the_owner_can_reopen_a_frozen_paper_and_saving_works_again() {
     CreatedPaper paper = Fixture.paper().withSection("Context", "Text").create();
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", "FROZEN"))
-        .post(paper.path() + "/status")
-        .then()
-        .statusCode(200);
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", "REVIEW", "reason", "One more round"))
-        .post(paper.path() + "/status")
-        .then()
+    Fixture.changeStatus(paper, "FROZEN").statusCode(200);
+    Fixture.changeStatus(paper, "REVIEW", "One more round")
         .statusCode(200)
         .body("status", equalTo("REVIEW"));
     Fixture.save(paper.sectionPath(0), "Text, improved").then().statusCode(200);
@@ -338,11 +325,7 @@ class PaperApiTest {
   @Test
   void an_unknown_status_names_the_field() {
     CreatedPaper paper = Fixture.paper().create();
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", "PUBLISHED"))
-        .post(paper.path() + "/status")
-        .then()
+    Fixture.changeStatus(paper, "PUBLISHED")
         .statusCode(400)
         .body("errors[0].field", equalTo("status"));
   }

@@ -146,23 +146,13 @@ class SectionApiTest {
   void freezing_fixes_proposal_numbers_for_good() {
     CreatedPaper paper =
         Fixture.paper().withProposal("First", "").withProposal("Second", "").create();
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", "FROZEN"))
-        .post(paper.path() + "/status")
-        .then()
-        .statusCode(200);
+    Fixture.changeStatus(paper, "FROZEN").statusCode(200);
     given()
         .get(paper.path() + "/sections")
         .then()
         .body("proposalNumber", contains(1, 2))
         .body("proposalNumberFixed", contains(true, true));
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", "DRAFTING"))
-        .post(paper.path() + "/status")
-        .then()
-        .statusCode(200);
+    Fixture.changeStatus(paper, "DRAFTING").statusCode(200);
     // Reordering after a reopening does not renumber fixed proposals; a new one gets the next.
     given()
         .contentType(ContentType.JSON)

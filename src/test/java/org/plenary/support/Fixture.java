@@ -96,6 +96,17 @@ public final class Fixture {
     }
   }
 
+  /** Moves a paper to another status (with an optional reason) and returns the answer. */
+  public static io.restassured.response.ValidatableResponse changeStatus(
+      CreatedPaper paper, String status, String... reason) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("status", status);
+    if (reason.length > 0) {
+      body.put("reason", reason[0]);
+    }
+    return given().contentType(ContentType.JSON).body(body).post(paper.path() + "/status").then();
+  }
+
   /** The section's current ETag. */
   public static String etagOf(String sectionPath) {
     return given().get(sectionPath + "/content").then().statusCode(200).extract().header("ETag");
