@@ -121,8 +121,8 @@ public class PaperService {
 
   @Transactional
   public PaperView changeStatus(long id, ChangeStatus request) {
-    // A write lock: saves hold a share lock on the paper, so freezing waits for them to finish
-    // and no save can slip in after the paper is frozen.
+    // Outline changes lock the paper row too, so none runs alongside a freeze; saves are held
+    // off by the section locks the freeze takes (SectionService.onFrozenChange).
     Paper paper = find(id, LockModeType.PESSIMISTIC_WRITE);
     PaperStatus from = paper.status;
     if (from == request.status()) {

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
-import org.plenary.paper.Paper;
 import org.plenary.paper.PaperService;
 import org.plenary.platform.api.PageOf;
 import org.plenary.platform.api.Paging;
@@ -167,13 +166,15 @@ public class RevisionService {
   public record CurrentText(long revisionId, int number, String body) {}
 
   private Section lockForChange(long paperId, long sectionId, String ifMatch, String what) {
-    // Share-lock the paper: saves run in parallel, but not alongside a freeze.
-    Paper paper = papers.find(paperId, LockModeType.PESSIMISTIC_READ);
-    paper.requireEditable(what);
+    // Lock the section first, then read the paper's status in a new statement: a freeze locks
+    // every section of the paper before it commits, so either this save finishes first or it
+    // sees the paper frozen. (A share lock on the paper row would do the same, but all saves of
+    // a paper would then queue on that one row.)
     Section section =
         Section.<Section>findByIdOptional(sectionId, LockModeType.PESSIMISTIC_WRITE)
             .filter(s -> s.paperId == paperId)
             .orElseThrow(() -> new NotFound("section", sectionId + " in paper " + paperId));
+    papers.find(paperId).requireEditable(what);
     if (section.isDeleted()) {
       throw new Conflict("This section was deleted. Restore it first, then " + what + ".");
     }
@@ -265,8 +266,10 @@ public class RevisionService {
         r.createdAt);
   }
 
-  private AuthorView author(long accountId) {
-    return authors(Set.of(accountId)).get(accountId);
+  private static AuthorView author(long accountId) {
+    // A primary-key lookup: no query to plan, and the session's cache serves repeats.
+    Account a = Account.findById(accountId);
+    return new AuthorView(a.id, a.handle, a.displayName);
   }
 
   private static Map<Long, AuthorView> authors(Set<Long> ids) {

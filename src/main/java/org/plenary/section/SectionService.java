@@ -155,12 +155,19 @@ public class SectionService {
     return get(paperId, sectionId);
   }
 
-  /** Freezing fixes the numbers of proposals that have none yet, in outline order. */
+  /**
+   * Freezing locks every section of the paper, so saves still running finish first and later ones
+   * see the paper frozen (see {@code RevisionService}), and fixes the numbers of proposals that
+   * have none yet, in outline order.
+   */
   void onFrozenChange(@Observes PaperFrozenChange change) {
     if (!change.frozen()) {
       return;
     }
-    List<Section> all = Section.outlineOf(change.paperId());
+    List<Section> all =
+        Section.<Section>find("paperId = ?1 order by position, id", change.paperId())
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .list();
     int next =
         all.stream().mapToInt(s -> s.proposalNumber == null ? 0 : s.proposalNumber).max().orElse(0);
     for (Section s : visible(all)) {

@@ -107,4 +107,44 @@ class ConcurrentSaveTest {
     acceptedByRevision.forEach(
         (revision, body) -> assertEquals(body, history.get(revision), "revision " + revision));
   }
+
+  @Test
+  void no_save_lands_after_a_freeze_has_answered() throws Exception {
+    CreatedPaper paper =
+        Fixture.paper().withSection("A", "a").withSection("B", "b").withSection("C", "c").create();
+    AtomicInteger frozenAt = new AtomicInteger(-1);
+    AtomicInteger clock = new AtomicInteger();
+    List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      String section = paper.sectionPath(t % 3);
+      int thread = t;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int k = 0; k < 30; k++) {
+                  int startedAt = clock.incrementAndGet();
+                  Response r = Fixture.save(section, "writer " + thread + " save " + k);
+                  int frozen = frozenAt.get();
+                  if (r.statusCode() == 200 && frozen >= 0 && startedAt > frozen) {
+                    wrong.add("save started after the freeze landed: " + r.asString());
+                  } else if (r.statusCode() != 200
+                      && r.statusCode() != 409
+                      && r.statusCode() != 412) {
+                    wrong.add(r.statusCode() + " " + r.asString());
+                  }
+                }
+                return null;
+              }));
+    }
+    Thread.sleep(300);
+    Fixture.changeStatus(paper, "FROZEN").statusCode(200);
+    frozenAt.set(clock.get());
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+  }
 }

@@ -14,7 +14,10 @@ public class AuthorizationFilter {
   @Inject CurrentActor currentActor;
   @Inject PermissionService permissions;
 
-  @ServerRequestFilter
+  // Runs on the I/O thread, before the body is read and the endpoint is dispatched to a worker: a
+  // blocking filter would make the worker read the body through a blocking stream, which stalls
+  // the event loop under load. So it must not block (the actor is resolved at startup).
+  @ServerRequestFilter(nonBlocking = true)
   public void authorize(ContainerRequestContext request, ResourceInfo resource) {
     if (resource.getResourceMethod() == null
         || !request.getUriInfo().getPath().startsWith("/api")) {

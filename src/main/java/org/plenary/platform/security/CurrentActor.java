@@ -19,6 +19,18 @@ public class CurrentActor {
   private final AtomicReference<Actor> openAccess = new AtomicReference<>();
   private final ThreadLocal<Actor> onBehalfOf = new ThreadLocal<>();
 
+  /** Looks up the open-access account once, so that resolving the actor never blocks. */
+  @jakarta.transaction.Transactional
+  void onStart(
+      @jakarta.enterprise.event.Observes @jakarta.annotation.Priority(1)
+          io.quarkus.runtime.StartupEvent start) {
+    Long id =
+        Panache.getEntityManager()
+            .createQuery("select a.id from Account a where a.handle = 'open-access'", Long.class)
+            .getSingleResult();
+    openAccess.set(new Actor(id, "open-access"));
+  }
+
   public Actor get() {
     Actor behalf = onBehalfOf.get();
     if (behalf != null) {
@@ -26,12 +38,7 @@ public class CurrentActor {
     }
     Actor actor = openAccess.get();
     if (actor == null) {
-      Long id =
-          Panache.getEntityManager()
-              .createQuery("select a.id from Account a where a.handle = 'open-access'", Long.class)
-              .getSingleResult();
-      actor = new Actor(id, "open-access");
-      openAccess.set(actor);
+      throw new IllegalStateException("Plenary has not finished starting");
     }
     return actor;
   }
