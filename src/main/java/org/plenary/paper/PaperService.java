@@ -24,6 +24,7 @@ import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.platform.security.CurrentActor;
 
 /** Papers: creation, metadata, status (drafting, review, frozen) and archiving. */
@@ -77,12 +78,12 @@ public class PaperService {
     return new PageOf<>(items, paging.page(), paging.size(), query.count());
   }
 
-  @Transactional
+  @ReadOnly
   public PaperView get(long id) {
     return PaperView.of(find(id));
   }
 
-  @Transactional
+  @ReadOnly
   public PaperView getBySlug(String slug) {
     return Paper.findBySlug(slug).map(PaperView::of).orElseThrow(() -> new NotFound("paper", slug));
   }

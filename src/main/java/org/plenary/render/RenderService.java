@@ -11,6 +11,7 @@ import org.plenary.paper.Paper;
 import org.plenary.paper.PaperService;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.error.NotFound;
+import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.revision.Revision;
 import org.plenary.revision.RevisionService;
 import org.plenary.section.ETags;
@@ -54,7 +55,7 @@ public class RenderService {
   /** Rendered Markdown that is not stored (a preview): rendered exactly like saved text. */
   public record Preview(String html) {}
 
-  @Transactional
+  @ReadOnly
   public RenderedSection section(long paperId, long sectionId) {
     List<Tuple> rows =
         Revision.getEntityManager()

@@ -27,6 +27,7 @@ import org.plenary.platform.error.PreconditionFailed;
 import org.plenary.platform.error.PreconditionRequired;
 import org.plenary.platform.error.TooLarge;
 import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.revision.RevisionRecords.AuthorView;
 import org.plenary.revision.RevisionRecords.ContentView;
@@ -63,13 +64,13 @@ public class RevisionService {
     append(section.id, 1, text, null, null, summary == null ? "Created" : summary);
   }
 
-  @Transactional
+  @ReadOnly
   public ContentView current(long paperId, long sectionId) {
     Section section = section(paperId, sectionId);
     return view(paperId, revision(section.id, section.currentRevision));
   }
 
-  @Transactional
+  @ReadOnly
   public ContentView get(long paperId, long sectionId, int number) {
     Section section = section(paperId, sectionId);
     return view(paperId, revision(section.id, number));

@@ -16,6 +16,7 @@ import org.plenary.paper.PaperService.PaperFrozenChange;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.revision.RevisionService;
 import org.plenary.section.SectionRecords.CreateSection;
 import org.plenary.section.SectionRecords.MoveSection;
@@ -40,19 +41,19 @@ public class SectionService {
   @Inject RevisionService revisions;
   @Inject EventLog events;
 
-  @Transactional
+  @ReadOnly
   public List<SectionView> outline(long paperId, boolean includeDeleted) {
-    List<Section> all = Section.outlineOf(paperId);
+    List<Section.OutlineRow> all = Section.outlineRowsOf(paperId);
     if (all.isEmpty()) {
       papers.find(paperId); // 404 for an unknown paper; an empty outline otherwise
     }
     return views(all, includeDeleted);
   }
 
-  @Transactional
+  @ReadOnly
   public SectionView get(long paperId, long sectionId) {
     Section section = find(paperId, sectionId);
-    return views(Section.outlineOf(paperId), true).stream()
+    return views(Section.outlineRowsOf(paperId), true).stream()
         .filter(v -> v.id() == section.id)
         .findFirst()
         .orElseThrow();
@@ -206,33 +207,36 @@ public class SectionService {
   }
 
   /** The outline as the API shows it, with live or fixed proposal numbers. */
-  static List<SectionView> views(List<Section> all, boolean includeDeleted) {
+  static List<SectionView> views(List<Section.OutlineRow> all, boolean includeDeleted) {
     int next =
-        all.stream().mapToInt(s -> s.proposalNumber == null ? 0 : s.proposalNumber).max().orElse(0);
+        all.stream()
+            .mapToInt(s -> s.proposalNumber() == null ? 0 : s.proposalNumber())
+            .max()
+            .orElse(0);
     List<SectionView> views = new ArrayList<>(all.size());
     int index = 0;
-    for (Section s : all) {
+    for (Section.OutlineRow s : all) {
       Integer number = null;
-      if (s.kind == SectionKind.PROPOSAL) {
-        number = s.proposalNumber != null ? s.proposalNumber : s.isDeleted() ? null : ++next;
+      if (s.kind() == SectionKind.PROPOSAL) {
+        number = s.proposalNumber() != null ? s.proposalNumber() : s.isDeleted() ? null : ++next;
       }
       Integer position = s.isDeleted() ? null : index++;
       if (!s.isDeleted() || includeDeleted) {
         views.add(
             new SectionView(
-                s.id,
-                s.paperId,
+                s.id(),
+                s.paperId(),
                 position,
-                s.heading,
-                s.kind,
+                s.heading(),
+                s.kind(),
                 number,
-                s.proposalNumber != null,
-                s.currentRevision,
-                ETags.of(s.id, s.currentRevision),
+                s.proposalNumber() != null,
+                s.currentRevision(),
+                ETags.of(s.id(), s.currentRevision()),
                 s.isDeleted(),
-                s.deletedAt,
-                s.createdAt,
-                s.updatedAt));
+                s.deletedAt(),
+                s.createdAt(),
+                s.updatedAt()));
       }
     }
     return views;
