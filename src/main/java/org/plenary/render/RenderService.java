@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperService;
@@ -78,20 +77,21 @@ public class RenderService {
     return rendered(row, html);
   }
 
-  @Transactional
+  @ReadOnly
   public RenderedPaper paper(long paperId) {
     Paper paper = papers.find(paperId);
     List<Tuple> rows =
         Revision.getEntityManager()
             .createQuery(
                 "select s.id as sid, s.heading as heading, s.kind as kind, r.id as rid,"
-                    + " r.number as number, r.body as body from Section s, Revision r"
+                    + " r.number as number from Section s, Revision r"
                     + " where s.paperId = :paper and s.deletedAt is null"
                     + " and r.sectionId = s.id and r.number = s.currentRevision"
                     + " order by s.position, s.id",
                 Tuple.class)
             .setParameter("paper", paperId)
             .getResultList();
+    // Bodies are read only for revisions whose HTML is not cached yet.
     List<RenderedSection> sections =
         rows.stream()
             .map(
@@ -100,7 +100,7 @@ public class RenderService {
                         row,
                         byRevision.get(
                             row.get("rid", Long.class),
-                            id -> renderer.render(row.get("body", String.class)))))
+                            id -> renderer.render(Revision.<Revision>findById(id).body))))
             .toList();
     return new RenderedPaper(paper.id, paper.title, paper.subtitle, paper.language, sections);
   }

@@ -171,6 +171,24 @@ public class RevisionService {
     // every section of the paper before it commits, so either this save finishes first or it
     // sees the paper frozen. (A share lock on the paper row would do the same, but all saves of
     // a paper would then queue on that one row.)
+    ETags.Precondition precondition = ETags.parseIfMatch(ifMatch, sectionId);
+    if (precondition.present() && !precondition.wildcard()) {
+      // A tag that is already stale gets its 412 from a plain read, without queueing behind the
+      // writers that hold the section's lock (revision numbers only grow, so it stays stale).
+      Integer current =
+          Section.getEntityManager()
+              .createQuery(
+                  "select s.currentRevision from Section s where s.id = ?1 and s.paperId = ?2",
+                  Integer.class)
+              .setParameter(1, sectionId)
+              .setParameter(2, paperId)
+              .getResultStream()
+              .findFirst()
+              .orElse(null);
+      if (current != null && precondition.revisions().stream().allMatch(r -> r < current)) {
+        throw stale(revision(sectionId, current));
+      }
+    }
     Section section =
         Section.<Section>findByIdOptional(sectionId, LockModeType.PESSIMISTIC_WRITE)
             .filter(s -> s.paperId == paperId)
@@ -179,7 +197,6 @@ public class RevisionService {
     if (section.isDeleted()) {
       throw new Conflict("This section was deleted. Restore it first, then " + what + ".");
     }
-    ETags.Precondition precondition = ETags.parseIfMatch(ifMatch, section.id);
     if (!precondition.present() || precondition.wildcard()) {
       throw new PreconditionRequired(
           "Say which revision your change is based on: send the section's ETag (currently "
@@ -187,19 +204,22 @@ public class RevisionService {
               + ") in an If-Match header, so that nobody's words are overwritten by accident.");
     }
     if (!precondition.matches(section.currentRevision)) {
-      Revision current = revision(section.id, section.currentRevision);
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("currentRevision", current.number);
-      details.put("currentEtag", ETags.of(section.id, current.number));
-      details.put("currentBody", current.body);
-      details.put("currentAuthor", author(current.authorId));
-      throw new PreconditionFailed(
-          "Someone saved this section after the version you edited: it is now at revision "
-              + current.number
-              + ". Your text was not saved; merge it with the current text and save again.",
-          details);
+      throw stale(revision(section.id, section.currentRevision));
     }
     return section;
+  }
+
+  private PreconditionFailed stale(Revision current) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("currentRevision", current.number);
+    details.put("currentEtag", ETags.of(current.sectionId, current.number));
+    details.put("currentBody", current.body);
+    details.put("currentAuthor", author(current.authorId));
+    return new PreconditionFailed(
+        "Someone saved this section after the version you edited: it is now at revision "
+            + current.number
+            + ". Your text was not saved; merge it with the current text and save again.",
+        details);
   }
 
   private Revision append(
