@@ -189,10 +189,7 @@ public class RevisionService {
         throw stale(revision(sectionId, current));
       }
     }
-    Section section =
-        Section.<Section>findByIdOptional(sectionId, LockModeType.PESSIMISTIC_WRITE)
-            .filter(s -> s.paperId == paperId)
-            .orElseThrow(() -> new NotFound("section", sectionId + " in paper " + paperId));
+    Section section = Section.ofPaper(paperId, sectionId, LockModeType.PESSIMISTIC_WRITE);
     papers.find(paperId).requireEditable(what);
     if (section.isDeleted()) {
       throw new Conflict("This section was deleted. Restore it first, then " + what + ".");
@@ -253,10 +250,8 @@ public class RevisionService {
     events.record(section.paperId, eventType, "section", section.id, payload);
   }
 
-  private Section section(long paperId, long sectionId) {
-    return Section.<Section>findByIdOptional(sectionId)
-        .filter(s -> s.paperId == paperId)
-        .orElseThrow(() -> new NotFound("section", sectionId + " in paper " + paperId));
+  private static Section section(long paperId, long sectionId) {
+    return Section.ofPaper(paperId, sectionId, LockModeType.NONE);
   }
 
   private static Revision revision(long sectionId, int number) {

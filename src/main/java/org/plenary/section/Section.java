@@ -4,9 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.plenary.platform.error.NotFound;
 import org.plenary.platform.persistence.BaseEntity;
 
 /**
@@ -46,9 +48,19 @@ public class Section extends BaseEntity {
     return deletedAt != null;
   }
 
+  /** The query of a paper's sections in outline order, deleted ones included. */
+  static final String OUTLINE = "paperId = ?1 order by position, id";
+
   /** All sections of a paper in outline order, deleted ones included. */
   public static List<Section> outlineOf(long paperId) {
-    return list("paperId = ?1 order by position, id", paperId);
+    return list(OUTLINE, paperId);
+  }
+
+  /** The section of this paper (locked as asked), or 404, also when it is another paper's. */
+  public static Section ofPaper(long paperId, long sectionId, LockModeType lock) {
+    return Section.<Section>findByIdOptional(sectionId, lock)
+        .filter(s -> s.paperId == paperId)
+        .orElseThrow(() -> new NotFound("section", sectionId + " in paper " + paperId));
   }
 
   /**
@@ -56,7 +68,7 @@ public class Section extends BaseEntity {
    * Plenary, and rows skip the entity bookkeeping that only changes need.
    */
   public static List<OutlineRow> outlineRowsOf(long paperId) {
-    return find("paperId = ?1 order by position, id", paperId).project(OutlineRow.class).list();
+    return find(OUTLINE, paperId).project(OutlineRow.class).list();
   }
 
   /** A section as the outline needs it (field names match the entity's). */

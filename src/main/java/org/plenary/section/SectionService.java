@@ -14,7 +14,6 @@ import org.plenary.paper.Paper;
 import org.plenary.paper.PaperService;
 import org.plenary.paper.PaperService.PaperFrozenChange;
 import org.plenary.platform.error.Conflict;
-import org.plenary.platform.error.NotFound;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.revision.RevisionService;
@@ -28,7 +27,7 @@ import org.plenary.section.SectionRecords.UpdateSection;
  * how proposals are numbered.
  *
  * <p>Outline changes lock the paper row, so two people reordering at once cannot interleave into a
- * broken order; saves of section text only share-lock it and go on in parallel.
+ * broken order; saves of section text do not touch that row and go on in parallel.
  *
  * <p>Proposal numbers follow the outline until the paper is first frozen; from then on each
  * proposal keeps its number for good (editions, letters and people cite it), and proposals added
@@ -166,7 +165,7 @@ public class SectionService {
       return;
     }
     List<Section> all =
-        Section.<Section>find("paperId = ?1 order by position, id", change.paperId())
+        Section.<Section>find(Section.OUTLINE, change.paperId())
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .list();
     int next =
@@ -180,9 +179,7 @@ public class SectionService {
 
   /** The section of this paper, or 404 (also when it belongs to another paper). */
   public Section find(long paperId, long sectionId) {
-    return Section.<Section>findByIdOptional(sectionId)
-        .filter(s -> s.paperId == paperId)
-        .orElseThrow(() -> new NotFound("section", sectionId + " in paper " + paperId));
+    return Section.ofPaper(paperId, sectionId, LockModeType.NONE);
   }
 
   private static void insertAt(List<Section> all, Section section, Integer position) {

@@ -17,7 +17,7 @@ public final class Invalid extends DomainException {
     return problems.size() == 1
         ? problems.get(0).field() + ": " + problems.get(0).message()
         : "Some fields are not acceptable: "
-            + String.join(", ", problems.stream().map(FieldProblem::field).toList())
+            + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList())
             + ".";
   }
 }

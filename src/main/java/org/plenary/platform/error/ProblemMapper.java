@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -71,16 +70,7 @@ public class ProblemMapper {
             .map(v -> new DomainException.FieldProblem(fieldOf(v), v.getMessage()))
             .sorted(Comparator.comparing(DomainException.FieldProblem::field))
             .toList();
-    String detail =
-        fields.size() == 1
-            ? fields.get(0).field() + ": " + fields.get(0).message()
-            : "Some fields are not acceptable: "
-                + fields.stream()
-                    .map(DomainException.FieldProblem::field)
-                    .distinct()
-                    .collect(Collectors.joining(", "))
-                + ".";
-    return respond(422, "invalid-request", titleOf(422), detail, uri, fields, Map.of());
+    return domain(new Invalid(fields), uri);
   }
 
   /** The JSON path of the violation, without the method and parameter nodes. */
