@@ -35,7 +35,7 @@ class EmbeddedDatabaseTest {
   @TempDir Path temp;
 
   @Test
-  void starting_on_an_empty_directory_initialises_it_and_creates_the_plenary_database()
+  void starting_on_an_empty_directory_initialises_it_durably_and_creates_the_plenary_database()
       throws Exception {
     Path dir = temp.resolve("fresh").resolve("pg");
 
@@ -51,12 +51,15 @@ class EmbeddedDatabaseTest {
           ResultSet rs =
               s.executeQuery(
                   "SELECT current_database(), current_setting('server_version_num')::int / 10000,"
-                      + " pg_encoding_to_char(encoding) FROM pg_database"
+                      + " pg_encoding_to_char(encoding), current_setting('synchronous_commit'),"
+                      + " current_setting('fsync') FROM pg_database"
                       + " WHERE datname = current_database()")) {
         assertTrue(rs.next());
         assertEquals("plenary", rs.getString(1));
         assertEquals(Integer.parseInt(EmbeddedDatabase.MAJOR_VERSION), rs.getInt(2));
         assertEquals("UTF8", rs.getString(3));
+        assertEquals("on", rs.getString(4), "a commit is on disk before Plenary answers");
+        assertEquals("on", rs.getString(5));
       }
     }
   }
