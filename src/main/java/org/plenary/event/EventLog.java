@@ -15,6 +15,7 @@ import org.plenary.platform.security.CurrentActor;
 public class EventLog {
 
   @Inject CurrentActor currentActor;
+  @Inject PaperChanges changes;
 
   /** Records that the current actor changed something. Must run inside the change's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -28,6 +29,9 @@ public class EventLog {
     event.objectId = objectId;
     event.payload = payload;
     event.persist();
+    if (paperId != null) {
+      changes.changedOnCommit(paperId);
+    }
     return event;
   }
 }

@@ -57,7 +57,12 @@ public class Paper extends BaseEntity {
    * @param what the change, for the message (e.g. "save a section")
    */
   public void requireEditable(String what) {
-    if (isFrozen()) {
+    requireEditable(title, status, what);
+  }
+
+  /** {@link #requireEditable(String)} for a paper read as a plain row. */
+  public static void requireEditable(String title, PaperStatus status, String what) {
+    if (status == PaperStatus.FROZEN) {
       throw new Conflict(
           "The paper \""
               + title

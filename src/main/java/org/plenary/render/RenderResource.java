@@ -4,12 +4,17 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.platform.security.Action;
 import org.plenary.platform.security.Authorize;
@@ -43,10 +48,18 @@ public class RenderResource {
     @GET
     @Authorize(Action.READ_PAPER)
     @Operation(summary = "The section's current text as safe HTML")
+    @APIResponse(
+        responseCode = "200",
+        description = "The rendered section; 304 when If-None-Match names the current ETag",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = RenderedSection.class)))
     public Response section(
-        @PathParam("paperId") long paperId, @PathParam("sectionId") long sectionId) {
-      RenderedSection rendered = render.section(paperId, sectionId);
-      return Response.ok(rendered).header(HttpHeaders.ETAG, rendered.etag()).build();
+        @PathParam("paperId") long paperId,
+        @PathParam("sectionId") long sectionId,
+        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+      return render.sectionJson(paperId, sectionId).respond(ifNoneMatch);
     }
   }
 
@@ -59,8 +72,17 @@ public class RenderResource {
     @GET
     @Authorize(Action.READ_PAPER)
     @Operation(summary = "The whole paper's current text as safe HTML, section by section")
-    public RenderedPaper paper(@PathParam("paperId") long paperId) {
-      return render.paper(paperId);
+    @APIResponse(
+        responseCode = "200",
+        description = "The rendered paper; 304 when If-None-Match names the current ETag",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = RenderedPaper.class)))
+    public Response paper(
+        @PathParam("paperId") long paperId,
+        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+      return render.paperJson(paperId).respond(ifNoneMatch);
     }
   }
 }

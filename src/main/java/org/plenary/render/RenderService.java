@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
 import java.util.List;
+import org.plenary.event.PaperChanges;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperService;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.error.NotFound;
+import org.plenary.platform.http.JsonSnapshot;
+import org.plenary.platform.http.JsonSnapshots;
 import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.revision.Revision;
 import org.plenary.revision.RevisionService;
@@ -28,6 +31,8 @@ public class RenderService {
   private final Cache<Long, String> byRevision;
 
   @Inject PaperService papers;
+  @Inject PaperChanges changes;
+  @Inject JsonSnapshots json;
 
   @Inject
   public RenderService(MarkdownRenderer renderer, PlenaryConfig config) {
@@ -53,6 +58,18 @@ public class RenderService {
 
   /** Rendered Markdown that is not stored (a preview): rendered exactly like saved text. */
   public record Preview(String html) {}
+
+  /** {@link #section} as JSON, served from memory until the paper next changes. */
+  @ReadOnly
+  public JsonSnapshot sectionJson(long paperId, long sectionId) {
+    return changes.cached(paperId, "html:" + sectionId, () -> json.of(section(paperId, sectionId)));
+  }
+
+  /** {@link #paper} as JSON, served from memory until the paper next changes. */
+  @ReadOnly
+  public JsonSnapshot paperJson(long paperId) {
+    return changes.cached(paperId, "html", () -> json.of(paper(paperId)));
+  }
 
   @ReadOnly
   public RenderedSection section(long paperId, long sectionId) {

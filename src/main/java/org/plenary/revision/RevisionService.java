@@ -20,11 +20,9 @@ import org.plenary.identity.Account;
 import org.plenary.paper.PaperService;
 import org.plenary.platform.api.PageOf;
 import org.plenary.platform.api.Paging;
-import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.error.PreconditionFailed;
-import org.plenary.platform.error.PreconditionRequired;
 import org.plenary.platform.error.TooLarge;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
@@ -56,12 +54,20 @@ public class RevisionService {
   @Inject PaperService papers;
   @Inject EventLog events;
   @Inject CurrentActor actor;
+  @Inject RevisionWriter writer;
 
   /** Revision 1 of a new section; called inside the section's creating transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void createFirst(Section section, String body, String summary) {
-    String text = checkedBody(body);
-    append(section.id, 1, text, null, null, summary == null ? "Created" : summary);
+    Revision r = new Revision();
+    r.sectionId = section.id;
+    r.number = 1;
+    r.body = checkedBody(body);
+    r.authorId = actor.get().accountId();
+    r.summary = summary == null ? "Created" : summaryOf(summary);
+    r.sha256 = sha256(r.body);
+    r.createdAt = BaseEntity.now();
+    r.persist();
   }
 
   @ReadOnly
@@ -77,42 +83,50 @@ public class RevisionService {
   }
 
   /** Saves new text as the next revision, if {@code ifMatch} names the current one. */
-  @Transactional
   public ContentView save(long paperId, long sectionId, String ifMatch, SaveContent request) {
     String body = checkedBody(request.body());
-    Section section = lockForChange(paperId, sectionId, ifMatch, "save a section");
-    Revision current = revision(section.id, section.currentRevision);
-    if (current.body.equals(body)) {
-      return view(paperId, current); // nothing changed: no empty revision in the history
-    }
-    Revision saved =
-        append(
-            section.id,
-            section.currentRevision + 1,
-            body,
-            section.currentRevision,
-            null,
-            request.summary());
-    moveTo(section, saved, "section.saved", Map.of());
-    return view(paperId, saved);
+    return append(
+        paperId,
+        sectionId,
+        ifMatch,
+        "save a section",
+        new RevisionWriter.Change(
+            body, sha256(body), summaryOf(request.summary()), null, "section.saved", Map.of()));
   }
 
   /** Brings revision {@code number}'s text back as a new revision; the history stays whole. */
-  @Transactional
   public ContentView restore(
       long paperId, long sectionId, int number, String ifMatch, String summary) {
-    Section section = lockForChange(paperId, sectionId, ifMatch, "restore a revision");
-    Revision old = revision(section.id, number);
-    Revision restored =
-        append(
-            section.id,
-            section.currentRevision + 1,
+    // Revisions never change, so the old text can be read before the section is locked.
+    Revision old = revision(section(paperId, sectionId).id, number);
+    String why = summaryOf(summary);
+    return append(
+        paperId,
+        sectionId,
+        ifMatch,
+        "restore a revision",
+        new RevisionWriter.Change(
             old.body,
-            section.currentRevision,
+            old.sha256,
+            why == null ? "Restored revision " + number : why,
             number,
-            summary == null || summary.isBlank() ? "Restored revision " + number : summary.strip());
-    moveTo(section, restored, "section.revision-restored", Map.of("restoredFrom", number));
-    return view(paperId, restored);
+            "section.revision-restored",
+            Map.of("restoredFrom", number)));
+  }
+
+  private ContentView append(
+      long paperId, long sectionId, String ifMatch, String what, RevisionWriter.Change change) {
+    RevisionWriter.Outcome outcome =
+        writer.append(
+            paperId, sectionId, ETags.parseIfMatch(ifMatch, sectionId), actor.get(), what, change);
+    if (outcome.staleAt() != null) {
+      throw stale(revision(sectionId, outcome.staleAt()));
+    }
+    if (outcome.unchangedAt() != null) {
+      // Nothing changed: no empty revision in the history.
+      return view(paperId, revision(sectionId, outcome.unchangedAt()));
+    }
+    return outcome.saved();
   }
 
   @Transactional
@@ -166,46 +180,6 @@ public class RevisionService {
   /** The current text of a section, for rendering and search. */
   public record CurrentText(long revisionId, int number, String body) {}
 
-  private Section lockForChange(long paperId, long sectionId, String ifMatch, String what) {
-    // Lock the section first, then read the paper's status in a new statement: a freeze locks
-    // every section of the paper before it commits, so either this save finishes first or it
-    // sees the paper frozen. (A share lock on the paper row would do the same, but all saves of
-    // a paper would then queue on that one row.)
-    ETags.Precondition precondition = ETags.parseIfMatch(ifMatch, sectionId);
-    if (precondition.present() && !precondition.wildcard()) {
-      // A tag that is already stale gets its 412 from a plain read, without queueing behind the
-      // writers that hold the section's lock (revision numbers only grow, so it stays stale).
-      Integer current =
-          Section.getEntityManager()
-              .createQuery(
-                  "select s.currentRevision from Section s where s.id = ?1 and s.paperId = ?2",
-                  Integer.class)
-              .setParameter(1, sectionId)
-              .setParameter(2, paperId)
-              .getResultStream()
-              .findFirst()
-              .orElse(null);
-      if (current != null && precondition.revisions().stream().allMatch(r -> r < current)) {
-        throw stale(revision(sectionId, current));
-      }
-    }
-    Section section = Section.ofPaper(paperId, sectionId, LockModeType.PESSIMISTIC_WRITE);
-    papers.find(paperId).requireEditable(what);
-    if (section.isDeleted()) {
-      throw new Conflict("This section was deleted. Restore it first, then " + what + ".");
-    }
-    if (!precondition.present() || precondition.wildcard()) {
-      throw new PreconditionRequired(
-          "Say which revision your change is based on: send the section's ETag (currently "
-              + ETags.of(section.id, section.currentRevision)
-              + ") in an If-Match header, so that nobody's words are overwritten by accident.");
-    }
-    if (!precondition.matches(section.currentRevision)) {
-      throw stale(revision(section.id, section.currentRevision));
-    }
-    return section;
-  }
-
   private PreconditionFailed stale(Revision current) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("currentRevision", current.number);
@@ -217,37 +191,6 @@ public class RevisionService {
             + current.number
             + ". Your text was not saved; merge it with the current text and save again.",
         details);
-  }
-
-  private Revision append(
-      long sectionId,
-      int number,
-      String body,
-      Integer parent,
-      Integer restoredFrom,
-      String summary) {
-    Revision r = new Revision();
-    r.sectionId = sectionId;
-    r.number = number;
-    r.body = body;
-    r.authorId = actor.get().accountId();
-    r.summary = summary == null || summary.isBlank() ? null : summary.strip();
-    r.parentNumber = parent;
-    r.restoredFrom = restoredFrom;
-    r.sha256 = sha256(body);
-    r.createdAt = BaseEntity.now();
-    r.persist();
-    return r;
-  }
-
-  private void moveTo(
-      Section section, Revision revision, String eventType, Map<String, Object> extra) {
-    section.currentRevision = revision.number;
-    section.updatedAt = revision.createdAt;
-    Map<String, Object> payload = new LinkedHashMap<>(extra);
-    payload.put("revision", revision.number);
-    payload.put("sha256", revision.sha256);
-    events.record(section.paperId, eventType, "section", section.id, payload);
   }
 
   private static Section section(long paperId, long sectionId) {
@@ -291,6 +234,10 @@ public class RevisionService {
   private static Map<Long, AuthorView> authors(Set<Long> ids) {
     return Account.<Account>list("id in ?1", ids).stream()
         .collect(Collectors.toMap(a -> a.id, a -> new AuthorView(a.id, a.handle, a.displayName)));
+  }
+
+  private static String summaryOf(String summary) {
+    return summary == null || summary.isBlank() ? null : summary.strip();
   }
 
   /** Line endings normalised; at most {@link #MAX_BODY_BYTES} of UTF-8. */

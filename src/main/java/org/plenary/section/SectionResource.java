@@ -5,15 +5,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.platform.security.Action;
 import org.plenary.platform.security.Authorize;
@@ -32,9 +38,18 @@ public class SectionResource {
   @GET
   @Authorize(Action.READ_PAPER)
   @Operation(summary = "The paper's outline, in order (deleted sections with ?deleted=true)")
-  public List<SectionView> outline(
-      @PathParam("paperId") long paperId, @QueryParam("deleted") boolean includeDeleted) {
-    return sections.outline(paperId, includeDeleted);
+  @APIResponse(
+      responseCode = "200",
+      description = "The outline; 304 when If-None-Match names the current ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = SectionView.class)))
+  public Response outline(
+      @PathParam("paperId") long paperId,
+      @QueryParam("deleted") boolean includeDeleted,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    return sections.outlineJson(paperId, includeDeleted).respond(ifNoneMatch);
   }
 
   @POST

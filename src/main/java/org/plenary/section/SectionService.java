@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.plenary.event.EventLog;
+import org.plenary.event.PaperChanges;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperService;
 import org.plenary.paper.PaperService.PaperFrozenChange;
 import org.plenary.platform.error.Conflict;
+import org.plenary.platform.http.JsonSnapshot;
+import org.plenary.platform.http.JsonSnapshots;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.revision.RevisionService;
@@ -39,6 +42,20 @@ public class SectionService {
   @Inject PaperService papers;
   @Inject RevisionService revisions;
   @Inject EventLog events;
+  @Inject PaperChanges changes;
+  @Inject JsonSnapshots json;
+
+  /**
+   * The outline as JSON, served from memory until the paper next changes (it is the most read thing
+   * in Plenary: every open page polls it).
+   */
+  @ReadOnly
+  public JsonSnapshot outlineJson(long paperId, boolean includeDeleted) {
+    return changes.cached(
+        paperId,
+        includeDeleted ? "outline+deleted" : "outline",
+        () -> json.of(outline(paperId, includeDeleted)));
+  }
 
   @ReadOnly
   public List<SectionView> outline(long paperId, boolean includeDeleted) {

@@ -30,7 +30,7 @@ class RenderApiTest {
             .get(paper.sectionPath(0) + "/html")
             .then()
             .statusCode(200)
-            .header("ETag", Fixture.etagOf(paper.sectionPath(0)))
+            .body("etag", equalTo(Fixture.etagOf(paper.sectionPath(0))))
             .body("revision", equalTo(1))
             .extract()
             .jsonPath()
