@@ -66,7 +66,7 @@ public class PaperChanges {
   }
 
   /** Marks the paper changed when the current JTA transaction commits. */
-  void changedOnCommit(long paperId) {
+  public void changedOnCommit(long paperId) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override

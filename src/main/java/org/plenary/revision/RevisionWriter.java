@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,6 +79,8 @@ class RevisionWriter {
   @Inject AgroalDataSource dataSource;
   @Inject ObjectMapper mapper;
   @Inject PaperChanges changes;
+  @Inject TransactionSynchronizationRegistry transactions;
+  @Inject EntityManager entityManager;
 
   /** The new text, decided by the service. */
   record Change(
@@ -101,25 +106,53 @@ class RevisionWriter {
       Actor actor,
       String what,
       Change change) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change);
-        if (outcome.saved() != null) {
-          c.commit();
-          changes.changed(paperId);
-        } else {
+    try {
+      if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        return joined(paperId, sectionId, precondition, actor, what, change);
+      }
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change);
+          if (outcome.saved() != null) {
+            c.commit();
+            changes.changed(paperId);
+          } else {
+            c.rollback();
+          }
+          return outcome;
+        } catch (RuntimeException | SQLException e) {
           c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
         }
-        return outcome;
-      } catch (RuntimeException | SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not save section " + sectionId, e);
+    }
+  }
+
+  /**
+   * Inside a caller's transaction (seeding the demo paper writes its whole history in one): the
+   * pool hands out that transaction's connection, which commits or rolls back with it. Pending ORM
+   * changes are flushed first so the statements see them.
+   */
+  private Outcome joined(
+      long paperId,
+      long sectionId,
+      ETags.Precondition precondition,
+      Actor actor,
+      String what,
+      Change change)
+      throws SQLException {
+    entityManager.flush();
+    try (Connection c = dataSource.getConnection()) {
+      Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change);
+      if (outcome.saved() != null) {
+        changes.changedOnCommit(paperId);
+      }
+      return outcome;
     }
   }
 

@@ -33,7 +33,11 @@ public class Section extends BaseEntity {
   @Column(nullable = false)
   public SectionKind kind;
 
-  @Column(nullable = false)
+  /**
+   * Written on insert only: afterwards only {@code RevisionWriter} moves it (with plain SQL, under
+   * the section's row lock), so an entity loaded earlier can never write an older number back.
+   */
+  @Column(nullable = false, updatable = false)
   public int currentRevision;
 
   /** Fixed when the paper is first frozen; null while the number still follows the outline. */
