@@ -56,6 +56,9 @@ class RestartIT {
       first.run(
           () -> {
             first.awaitReady(http);
+            // Security is never off: the first start created an administrator and printed a
+            // one-time password, which is how a new installation signs in.
+            signIn(first, http, first.generatedAdminPassword());
 
             JsonNode papers = getJson(first, "/api/papers");
             assertEquals(1, papers.get("items").size(), "only the demo paper: " + papers);
@@ -137,6 +140,7 @@ class RestartIT {
       second.run(
           () -> {
             second.awaitReady(http);
+            signIn(second, http, adminPassword);
 
             JsonNode items = getJson(second, "/api/papers").get("items");
             assertEquals(2, items.size(), "both papers are back: " + items);
@@ -193,10 +197,28 @@ class RestartIT {
     return JSON.readTree(response.body());
   }
 
+  private static volatile String token;
+  private static volatile String adminPassword;
+
   private static HttpRequest.Builder request(App app, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
+    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+  }
+
+  private static void signIn(App app, HttpClient http, String password) throws Exception {
+    adminPassword = password;
+    token = null;
+    HttpResponse<String> signedIn =
+        app.send(
+            http,
+            request(app, "/api/auth/sign-in")
+                .header("Content-Type", "application/json")
+                .POST(json("{\"handle\":\"admin\",\"password\":\"" + password + "\"}")));
+    assertEquals(200, signedIn.statusCode(), signedIn.body());
+    token = JSON.readTree(signedIn.body()).get("token").asText();
   }
 
   private static HttpRequest.BodyPublisher json(String body) {
@@ -257,9 +279,19 @@ class RestartIT {
               "PORT",
               "PLENARY_DB_DATA_DIR",
               "PLENARY_DB_PORT",
-              "PLENARY_DEMO_ENABLED")
+              "PLENARY_DEMO_ENABLED",
+              "PLENARY_AUTH_ADMIN_PASSWORD")
           .forEach(builder.environment()::remove);
       return new App(builder.start(), port, logFile, dataDir);
+    }
+
+    /** The administrator password the first start printed in its log. */
+    String generatedAdminPassword() throws IOException {
+      var m =
+          java.util.regex.Pattern.compile("handle \"admin\" and password \"([^\"]+)\"")
+              .matcher(Files.readString(logFile));
+      assertTrue(m.find(), "the first start prints the administrator's one-time password");
+      return m.group(1);
     }
 
     /** Runs checks, printing the tail of this run's output when one fails. */

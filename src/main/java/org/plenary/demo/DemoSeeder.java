@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.plenary.identity.Account;
+import org.plenary.identity.AuthService;
+import org.plenary.identity.FirstAdministrator;
+import org.plenary.member.MemberService;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperRecords.CreatePaper;
 import org.plenary.paper.PaperRecords.PaperView;
@@ -23,6 +26,7 @@ import org.plenary.paper.PaperService;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
+import org.plenary.platform.security.PaperRole;
 import org.plenary.revision.RevisionRecords.SaveContent;
 import org.plenary.revision.RevisionService;
 import org.plenary.section.ETags;
@@ -45,6 +49,7 @@ public class DemoSeeder {
   @Inject PlenaryConfig config;
   @Inject EntityManager em;
   @Inject PaperService papers;
+  @Inject MemberService members;
   @Inject SectionService sections;
   @Inject RevisionService revisions;
   @Inject CurrentActor actor;
@@ -89,14 +94,17 @@ public class DemoSeeder {
               .orElseGet(
                   () -> {
                     Account a = new Account();
+                    a.kind = Account.Kind.SYSTEM; // demo authors do not sign in
                     a.handle = seed.handle();
                     a.displayName = seed.displayName();
                     a.persist();
                     return a;
                   });
-      authors.put(seed.handle(), new Actor(account.id, account.handle));
+      authors.put(seed.handle(), new Actor(account.id, account.handle, false));
     }
-    Actor facilitator = authors.get(manifest.authors().get(0).handle());
+    // The first administrator facilitates the demo paper; its authors are its contributors.
+    Account admin = FirstAdministrator.find().orElseThrow();
+    Actor facilitator = AuthService.actorOf(admin);
     PaperView paper =
         actor.runAs(
             facilitator,
@@ -108,6 +116,14 @@ public class DemoSeeder {
                         manifest.slug(),
                         manifest.summary(),
                         manifest.language())));
+    actor.runAs(
+        facilitator,
+        () -> {
+          for (Actor author : authors.values()) {
+            members.addInitial(paper.id(), author.accountId(), PaperRole.EDITOR);
+          }
+          return null;
+        });
     for (SectionSeed seed : manifest.sections()) {
       RevisionSeed first = seed.revisions().get(0);
       SectionView section =

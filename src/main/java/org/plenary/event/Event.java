@@ -27,6 +27,10 @@ public class Event extends BaseEntity {
   @Column(updatable = false)
   public Long objectId;
 
+  /** Where the request came from (after trusted proxies); null for Plenary's own work. */
+  @Column(updatable = false)
+  public String address;
+
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(nullable = false, updatable = false)
   public Map<String, Object> payload;

@@ -1,15 +1,19 @@
 package org.plenary.event;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Map;
+import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 
 /**
- * The one event record. Every state change calls {@link #record} inside the transaction that makes
- * the change, so the record and the change commit or roll back together. The audit log,
- * notifications and the live stream read from here; there is no other store for them.
+ * The one event record, which is also the audit log. Every state change calls {@link #record}
+ * inside the transaction that makes the change, so the record and the change commit or roll back
+ * together. Security events that change nothing (a failed sign-in, a refused request, an
+ * administrator looking into a paper) go through {@link #audit} in a transaction of their own. The
+ * audit log, notifications and the live stream read from here; there is no other store for them.
  */
 @ApplicationScoped
 public class EventLog {
@@ -21,17 +25,60 @@ public class EventLog {
   @Transactional(Transactional.TxType.MANDATORY)
   public Event record(
       Long paperId, String type, String objectType, Long objectId, Map<String, Object> payload) {
+    Event event = insert(currentActor.get(), paperId, type, objectType, objectId, payload);
+    if (paperId != null) {
+      changes.changedOnCommit(paperId);
+    }
+    return event;
+  }
+
+  /** Records a change of no particular paper (an account, a sign-in). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Event recordAs(
+      Actor actor,
+      Long paperId,
+      String type,
+      String objectType,
+      Long objectId,
+      Map<String, Object> payload) {
+    Event event = insert(actor, paperId, type, objectType, objectId, payload);
+    if (paperId != null) {
+      changes.changedOnCommit(paperId);
+    }
+    return event;
+  }
+
+  /**
+   * Records a security event in a transaction of its own, so it stays even when the request fails.
+   * {@code actor} may be null (an unknown caller).
+   */
+  public void audit(
+      Actor actor,
+      Long paperId,
+      String type,
+      String objectType,
+      Long objectId,
+      Map<String, Object> payload) {
+    QuarkusTransaction.requiringNew()
+        .run(() -> insert(actor, paperId, type, objectType, objectId, payload));
+  }
+
+  private Event insert(
+      Actor actor,
+      Long paperId,
+      String type,
+      String objectType,
+      Long objectId,
+      Map<String, Object> payload) {
     Event event = new Event();
     event.paperId = paperId;
-    event.actorId = currentActor.get().accountId();
+    event.actorId = actor == null ? null : actor.accountId();
     event.type = type;
     event.objectType = objectType;
     event.objectId = objectId;
     event.payload = payload;
+    event.address = currentActor.address().orElse(null);
     event.persist();
-    if (paperId != null) {
-      changes.changedOnCommit(paperId);
-    }
     return event;
   }
 }

@@ -31,17 +31,20 @@ public class PaperResource {
   @Inject PaperService papers;
 
   @GET
-  @Authorize(Action.USE_PLATFORM)
-  @Operation(summary = "List papers, most recently changed first")
+  @Authorize(Action.SIGNED_IN)
+  @Operation(
+      summary =
+          "Your papers, most recently changed first (administrators: ?all=true for every paper)")
   public PageOf<PaperView> list(
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size,
-      @QueryParam("archived") boolean includeArchived) {
-    return papers.list(Paging.of(page, size, 20), includeArchived);
+      @QueryParam("archived") boolean includeArchived,
+      @QueryParam("all") boolean all) {
+    return papers.list(Paging.of(page, size, 20), includeArchived, all);
   }
 
   @POST
-  @Authorize(Action.USE_PLATFORM)
+  @Authorize(Action.SIGNED_IN)
   @Operation(summary = "Create a paper")
   public Response create(@Valid @NotNull CreatePaper request, UriInfo uri) {
     PaperView created = papers.create(request);
@@ -52,7 +55,7 @@ public class PaperResource {
 
   @GET
   @Path("/by-slug/{slug}")
-  @Authorize(Action.USE_PLATFORM)
+  @Authorize(Action.SIGNED_IN)
   @Operation(summary = "Find a paper by its slug")
   public PaperView bySlug(@PathParam("slug") String slug) {
     return papers.getBySlug(slug);
@@ -68,7 +71,7 @@ public class PaperResource {
 
   @PATCH
   @Path("/{paperId}")
-  @Authorize(Action.EDIT_PAPER_METADATA)
+  @Authorize(Action.EDIT_OUTLINE)
   @Operation(summary = "Change a paper's title, subtitle, slug, summary or language")
   public PaperView update(@PathParam("paperId") long paperId, @Valid @NotNull UpdatePaper request) {
     return papers.update(paperId, request);

@@ -25,7 +25,10 @@ import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
+import org.plenary.platform.security.Action;
+import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
+import org.plenary.platform.security.PermissionService;
 
 /** Papers: creation, metadata, status (drafting, review, frozen) and archiving. */
 @ApplicationScoped
@@ -33,6 +36,8 @@ public class PaperService {
 
   @Inject EventLog events;
   @Inject CurrentActor actor;
+  @Inject PermissionService permissions;
+  @Inject org.plenary.member.MemberService members;
   @Inject jakarta.enterprise.event.Event<PaperFrozenChange> frozenChanges;
 
   /** Fired inside the transaction when a paper is frozen or reopened (sections fix numbers). */
@@ -56,6 +61,7 @@ public class PaperService {
     paper.createdAt = BaseEntity.now();
     paper.updatedAt = paper.createdAt;
     paper.persist();
+    members.addCreator(paper.id, paper.createdBy);
     events.record(
         paper.id,
         "paper.created",
@@ -65,12 +71,23 @@ public class PaperService {
     return PaperView.of(paper);
   }
 
+  /**
+   * The papers the caller is a member of (a platform administrator may ask for every paper with
+   * {@code all}).
+   */
   @Transactional
-  public PageOf<PaperView> list(Paging paging, boolean includeArchived) {
+  public PageOf<PaperView> list(Paging paging, boolean includeArchived, boolean all) {
+    Actor me = actor.get();
+    boolean everything = all && me.platformAdmin();
+    String where =
+        (includeArchived ? "1 = 1" : "archivedAt is null")
+            + (everything
+                ? ""
+                : " and id in (select m.paperId from PaperMember m where m.accountId = ?1)");
     var query =
-        includeArchived
-            ? Paper.<Paper>findAll(Sort.descending("updatedAt", "id"))
-            : Paper.<Paper>find("archivedAt is null", Sort.descending("updatedAt", "id"));
+        everything
+            ? Paper.<Paper>find(where, Sort.descending("updatedAt", "id"))
+            : Paper.<Paper>find(where, Sort.descending("updatedAt", "id"), me.accountId());
     var items =
         query.page(Page.of(paging.page(), paging.size())).list().stream()
             .map(PaperView::of)
@@ -85,7 +102,13 @@ public class PaperService {
 
   @ReadOnly
   public PaperView getBySlug(String slug) {
-    return Paper.findBySlug(slug).map(PaperView::of).orElseThrow(() -> new NotFound("paper", slug));
+    Paper paper = Paper.findBySlug(slug).orElseThrow(() -> new NotFound("paper", slug));
+    try {
+      permissions.require(actor.get(), Action.READ_PAPER, paper.id, null);
+    } catch (NotFound e) {
+      throw new NotFound("paper", slug); // the same answer as for a slug nobody uses
+    }
+    return PaperView.of(paper);
   }
 
   @Transactional

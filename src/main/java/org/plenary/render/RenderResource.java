@@ -33,7 +33,7 @@ public class RenderResource {
   public record PreviewRequest(@NotNull String markdown) {}
 
   @POST
-  @Authorize(Action.PREVIEW)
+  @Authorize(Action.SIGNED_IN)
   @Operation(summary = "Render unsaved Markdown exactly as saved text would be rendered")
   public Preview preview(@Valid @NotNull PreviewRequest request) {
     return render.preview(request.markdown());

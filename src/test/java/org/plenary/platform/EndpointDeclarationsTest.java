@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.plenary.paper.PaperResource;
 import org.plenary.platform.security.Authorize;
 import org.plenary.render.RenderResource;
-import org.plenary.revision.RevisionResource;
-import org.plenary.search.SearchResource;
-import org.plenary.section.SectionResource;
 
 /**
  * Every API endpoint declares what it requires, so that switching authentication on in one place
@@ -24,21 +21,28 @@ import org.plenary.section.SectionResource;
 @QuarkusTest
 class EndpointDeclarationsTest {
 
-  static final List<Class<?>> RESOURCES =
-      List.of(
-          PaperResource.class,
-          SectionResource.class,
-          RevisionResource.class,
-          RenderResource.class,
-          RenderResource.SectionHtml.class,
-          RenderResource.PaperHtml.class,
-          SearchResource.class);
+  /** Every resource class of Plenary, found among the beans (so a new one cannot be missed). */
+  static List<Class<?>> resources() {
+    List<Class<?>> found =
+        io.quarkus.arc.Arc.container()
+            .beanManager()
+            .getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)
+            .stream()
+            .<Class<?>>map(jakarta.enterprise.inject.spi.Bean::getBeanClass)
+            .filter(c -> c.getName().startsWith("org.plenary."))
+            .filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class))
+            .distinct()
+            .toList();
+    assertTrue(found.contains(PaperResource.class), "resources found: " + found);
+    assertTrue(found.contains(RenderResource.SectionHtml.class), "resources found: " + found);
+    return found;
+  }
 
   @Test
   void every_endpoint_declares_its_authorization() {
     List<String> missing = new ArrayList<>();
     int endpoints = 0;
-    for (Class<?> resource : RESOURCES) {
+    for (Class<?> resource : resources()) {
       for (Method m : resource.getDeclaredMethods()) {
         if (isEndpoint(m)) {
           endpoints++;
@@ -62,7 +66,7 @@ class EndpointDeclarationsTest {
       operations += path.size();
     }
     int endpoints = 0;
-    for (Class<?> resource : RESOURCES) {
+    for (Class<?> resource : resources()) {
       for (Method m : resource.getDeclaredMethods()) {
         if (isEndpoint(m)) {
           endpoints++;

@@ -17,6 +17,60 @@ public interface PlenaryConfig {
 
   Db db();
 
+  Auth auth();
+
+  /** Sign-in. */
+  interface Auth {
+    /** How long a local sign-in stays valid. */
+    @WithDefault("P14D")
+    java.time.Duration tokenLifetime();
+
+    /**
+     * How long an instance trusts a token it has checked before asking the database again: the
+     * longest a sign-out or a disabled account takes to reach other instances (this one forgets at
+     * once).
+     */
+    @WithDefault("PT10S")
+    java.time.Duration tokenCheckInterval();
+
+    /** Failed sign-ins allowed per account within {@link #throttleWindow}. */
+    @WithDefault("5")
+    int maxFailures();
+
+    /**
+     * Failed sign-ins allowed per address within {@link #throttleWindow}: higher, because a whole
+     * workshop venue often shares one address.
+     */
+    @WithDefault("50")
+    int maxFailuresPerAddress();
+
+    /** The window for {@link #maxFailures}, and how long a sign-in stays locked after it. */
+    @WithDefault("PT15M")
+    java.time.Duration throttleWindow();
+
+    /** How long an invitation link is valid when its creator does not say. */
+    @WithDefault("P14D")
+    java.time.Duration invitationLifetime();
+
+    /** How long a password-reset link is valid. */
+    @WithDefault("P2D")
+    java.time.Duration resetLifetime();
+
+    /**
+     * The first administrator's password, used only when Plenary creates that account (first
+     * start). Without it a random one is generated and printed once in the log.
+     */
+    java.util.Optional<String> adminPassword();
+
+    /** The first administrator's handle. */
+    @WithDefault("admin")
+    String adminHandle();
+
+    /** Keycloak realm role that makes an SSO account a platform administrator. */
+    @WithDefault("plenary-admin")
+    String adminRole();
+  }
+
   /**
    * The embedded database. These keys are read by {@code EmbeddedDatabase} before Quarkus starts
    * (system properties or environment only); they are declared here so Quarkus accepts them.

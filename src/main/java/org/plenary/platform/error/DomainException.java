@@ -14,7 +14,10 @@ public abstract sealed class DomainException extends RuntimeException
         PreconditionFailed,
         PreconditionRequired,
         TooLarge,
-        Forbidden {
+        Forbidden,
+        Unauthenticated,
+        TooManyRequests,
+        Gone {
 
   private final transient Map<String, Object> details;
   private final List<FieldProblem> fieldProblems;

@@ -29,8 +29,21 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public Response domain(DomainException e, UriInfo uri) {
     int status = statusOf(e);
-    return respond(
-        status, slugOf(e), titleOf(status), e.getMessage(), uri, e.fieldProblems(), e.details());
+    Response response =
+        respond(
+            status,
+            slugOf(e),
+            titleOf(status),
+            e.getMessage(),
+            uri,
+            e.fieldProblems(),
+            e.details());
+    if (e instanceof Unauthenticated) {
+      response.getHeaders().putSingle("WWW-Authenticate", "Bearer realm=\"plenary\"");
+    } else if (e instanceof TooManyRequests limited) {
+      response.getHeaders().putSingle("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+    }
+    return response;
   }
 
   static int statusOf(DomainException e) {
@@ -46,6 +59,12 @@ public class ProblemMapper {
       return 428;
     } else if (e instanceof TooLarge) {
       return 413;
+    } else if (e instanceof Unauthenticated) {
+      return 401;
+    } else if (e instanceof TooManyRequests) {
+      return 429;
+    } else if (e instanceof Gone) {
+      return 410;
     } else {
       return 403;
     }
@@ -59,6 +78,9 @@ public class ProblemMapper {
       case 412 -> "stale-version";
       case 428 -> "version-required";
       case 413 -> "too-large";
+      case 401 -> "unauthenticated";
+      case 429 -> "too-many-requests";
+      case 410 -> "gone";
       default -> "forbidden";
     };
   }
@@ -231,6 +253,7 @@ public class ProblemMapper {
       case 422 -> "Invalid request";
       case 428 -> "Version required";
       case 429 -> "Too many requests";
+      case 410 -> "No longer valid";
       case 500 -> "Internal error";
       default ->
           Response.Status.fromStatusCode(status) == null

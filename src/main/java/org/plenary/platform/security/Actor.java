@@ -1,4 +1,4 @@
 package org.plenary.platform.security;
 
-/** Who is making the request: the account that changes are attributed to. */
-public record Actor(long accountId, String handle) {}
+/** Who is acting: the account changes are attributed to, and whether it administers Plenary. */
+public record Actor(long accountId, String handle, boolean platformAdmin) {}

@@ -6,17 +6,18 @@ import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Applies each endpoint's {@link Authorize} declaration before the endpoint runs. An {@code /api}
- * endpoint without one is refused (deny by default), so a forgotten declaration cannot open a hole.
+ * The first gate of every {@code /api} endpoint: one without an {@link Authorize} declaration is
+ * refused (deny by default, so a forgotten declaration cannot open a hole), and anonymous callers
+ * get 401 for everything but {@link Action#PUBLIC}. What a signed-in caller may do in a paper is
+ * decided next, by {@link AuthorizeInterceptor} on the worker thread.
  */
 public class AuthorizationFilter {
 
   @Inject CurrentActor currentActor;
-  @Inject PermissionService permissions;
 
   // Runs on the I/O thread, before the body is read and the endpoint is dispatched to a worker: a
   // blocking filter would make the worker read the body through a blocking stream, which stalls
-  // the event loop under load. So it must not block (the actor is resolved at startup).
+  // the event loop under load. It does not block: authentication has already run (proactively).
   @ServerRequestFilter(nonBlocking = true)
   public void authorize(ContainerRequestContext request, ResourceInfo resource) {
     if (resource.getResourceMethod() == null
@@ -28,16 +29,8 @@ public class AuthorizationFilter {
       throw new IllegalStateException(
           "Endpoint " + resource.getResourceMethod() + " declares no @Authorize");
     }
-    String paperId = request.getUriInfo().getPathParameters().getFirst("paperId");
-    permissions.require(
-        currentActor.get(), declared.value(), paperId == null ? null : parseId(paperId));
-  }
-
-  private static Long parseId(String raw) {
-    try {
-      return Long.valueOf(raw);
-    } catch (NumberFormatException e) {
-      throw new org.plenary.platform.error.NotFound("paper", raw);
+    if (declared.value() != Action.PUBLIC) {
+      currentActor.get(); // 401 for anonymous callers
     }
   }
 }

@@ -1,46 +1,65 @@
 package org.plenary.platform.security;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicReference;
+import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.plenary.identity.TokenAuthentication;
+import org.plenary.platform.error.Unauthenticated;
 
 /**
- * Resolves who the caller is. Until identity lands (sign-in with Keycloak or a local account),
- * every request acts as the {@code open-access} account created by the first migration; this is the
- * one place where authentication will be switched on.
- *
- * <p>Work that Plenary does on someone's behalf (seeding the demo paper with its authors' history)
- * runs inside {@link #runAs}.
+ * Who the caller is: the {@link Actor} that authentication attached to the request (a local token
+ * or a Keycloak token, see {@code identity}). Work that Plenary does on someone's behalf outside a
+ * request (seeding the demo paper with its authors' history) runs inside {@link #runAs}.
  */
 @ApplicationScoped
 public class CurrentActor {
 
-  private final AtomicReference<Actor> openAccess = new AtomicReference<>();
   private final ThreadLocal<Actor> onBehalfOf = new ThreadLocal<>();
 
-  /** Looks up the open-access account once, so that resolving the actor never blocks. */
-  @jakarta.transaction.Transactional
-  void onStart(
-      @jakarta.enterprise.event.Observes @jakarta.annotation.Priority(1)
-          io.quarkus.runtime.StartupEvent start) {
-    Long id =
-        Panache.getEntityManager()
-            .createQuery("select a.id from Account a where a.handle = 'open-access'", Long.class)
-            .getSingleResult();
-    openAccess.set(new Actor(id, "open-access"));
+  @Inject CurrentIdentityAssociation identities;
+  @Inject CurrentVertxRequest request;
+
+  /** The caller; 401 when nobody signed in. */
+  public Actor get() {
+    return find()
+        .orElseThrow(
+            () ->
+                new Unauthenticated(
+                    "Sign in first: send a token in the Authorization header (Bearer …)."));
   }
 
-  public Actor get() {
+  /** The caller, if someone signed in. */
+  public Optional<Actor> find() {
     Actor behalf = onBehalfOf.get();
     if (behalf != null) {
-      return behalf;
+      return Optional.of(behalf);
     }
-    Actor actor = openAccess.get();
-    if (actor == null) {
-      throw new IllegalStateException("Plenary has not finished starting");
+    if (!Arc.container().requestContext().isActive()) {
+      return Optional.empty();
     }
-    return actor;
+    SecurityIdentity identity = identities.getIdentity();
+    if (identity == null || identity.isAnonymous()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(identity.getAttribute(TokenAuthentication.ACTOR));
+  }
+
+  /** The address the request came from (after trusted proxies, when configured), if any. */
+  public Optional<String> address() {
+    if (!Arc.container().requestContext().isActive()) {
+      return Optional.empty();
+    }
+    RoutingContext context = request.getCurrent();
+    if (context == null || context.request().remoteAddress() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(context.request().remoteAddress().hostAddress());
   }
 
   /** Runs {@code work} with {@code actor} as the one changes are attributed to. */
