@@ -158,13 +158,13 @@ public class SaveLoad {
             void run(Window w) throws Exception {
               HttpClient http = loadClient();
               String url = base + "/api/papers/" + paper + "/sections/" + section + "/content";
-              HttpResponse<String> first = send(http, HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build());
+              HttpResponse<String> first = send(http, req(url).timeout(REQUEST_TIMEOUT).GET().build());
               String etag = etag(first);
               String prose = Prose.section(id, 300);
               long n = 0;
               ready.countDown();
               w.awaitStart();
-              HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build();
+              HttpRequest get = req(url).timeout(REQUEST_TIMEOUT).GET().build();
               while (!w.over()) {
                 if (etag == null) { // after an error: ask for the current ETag again
                   try {
@@ -224,7 +224,7 @@ public class SaveLoad {
             void run(Window w) throws Exception {
               HttpClient http = loadClient();
               String prose = Prose.section(999, 300);
-              HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build();
+              HttpRequest get = req(url).timeout(REQUEST_TIMEOUT).GET().build();
               send(http, get); // open the connection before the clock starts
               long n = 0;
               ready.countDown();
@@ -270,7 +270,7 @@ public class SaveLoad {
     res.print("contend", duration);
     // No lost update: every accepted save (whole run, warm-up and tail included) is a revision.
     HttpResponse<String> s =
-        send(client(), HttpRequest.newBuilder(URI.create(base + "/api/papers/" + paper + "/sections/" + section)).GET().build());
+        send(client(), req(base + "/api/papers/" + paper + "/sections/" + section).GET().build());
     Matcher m = CURRENT_REVISION.matcher(s.body());
     int current = m.find() ? Integer.parseInt(m.group(1)) : -1;
     long expected = 1 + res.totalAccepted;
@@ -556,7 +556,7 @@ public class SaveLoad {
   }
 
   static HttpRequest post(String url, String json) {
-    return HttpRequest.newBuilder(URI.create(url))
+    return req(url)
         .timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -564,7 +564,7 @@ public class SaveLoad {
   }
 
   static HttpRequest put(String url, String etag, String body) {
-    return HttpRequest.newBuilder(URI.create(url))
+    return req(url)
         .timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json")
         .header("If-Match", etag)
@@ -659,6 +659,13 @@ public class SaveLoad {
       }
       return n;
     }
+  }
+
+  /** A request signed in with the token in PLENARY_TOKEN (Plenary requires sign-in). */
+  static HttpRequest.Builder req(String url) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    String token = System.getenv("PLENARY_TOKEN");
+    return token == null || token.isBlank() ? b : b.header("Authorization", "Bearer " + token);
   }
 
   static Map<String, String> options(String[] args) {

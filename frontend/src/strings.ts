@@ -40,6 +40,15 @@ export interface Strings {
   readonly errorServer: (status: number) => string;
   readonly errorClient: (status: number) => string;
   readonly fieldError: (field: string, message: string) => string;
+  readonly signInHeading: string;
+  readonly signInIntro: string;
+  readonly handleLabel: string;
+  readonly passwordLabel: string;
+  readonly signInButton: string;
+  readonly signingIn: string;
+  readonly signedInAs: (name: string) => string;
+  readonly signOut: string;
+  readonly signInFailed: string;
 }
 
 const en: Strings = {
@@ -72,6 +81,15 @@ const en: Strings = {
   errorServer: (status) => `Something went wrong on the server (error ${status}).`,
   errorClient: (status) => `The server refused the request (error ${status}).`,
   fieldError: (field, message) => `${field}: ${message}`,
+  signInHeading: 'Sign in',
+  signInIntro: 'Sign in with the handle and password of your Plenary account.',
+  handleLabel: 'Handle',
+  passwordLabel: 'Password',
+  signInButton: 'Sign in',
+  signingIn: 'Signing in…',
+  signedInAs: (name) => `Signed in as ${name}`,
+  signOut: 'Sign out',
+  signInFailed: 'Signing in did not work',
 };
 
 const fr: Strings = {
@@ -105,6 +123,15 @@ const fr: Strings = {
   errorServer: (status) => `Une erreur s’est produite sur le serveur (erreur ${status}).`,
   errorClient: (status) => `Le serveur a refusé la demande (erreur ${status}).`,
   fieldError: (field, message) => `${field} : ${message}`,
+  signInHeading: 'Connexion',
+  signInIntro: 'Connectez-vous avec l’identifiant et le mot de passe de votre compte Plenary.',
+  handleLabel: 'Identifiant',
+  passwordLabel: 'Mot de passe',
+  signInButton: 'Se connecter',
+  signingIn: 'Connexion…',
+  signedInAs: (name) => `Connecté·e en tant que ${name}`,
+  signOut: 'Se déconnecter',
+  signInFailed: 'La connexion n’a pas abouti',
 };
 
 export const MESSAGES: Readonly<Record<Locale, Strings>> = { en, fr };

@@ -149,3 +149,51 @@ export function renderFailure(
     ),
   );
 }
+
+/** The sign-in form; `submit` gets the handle and password. */
+export function renderSignIn(
+  shell: Shell,
+  strings: Strings,
+  submit: (handle: string, password: string) => void,
+  failure?: FailureMessage,
+): void {
+  shell.content.removeAttribute('aria-busy');
+  shell.live.textContent = '';
+  const handle = h('input', { id: 'handle', name: 'handle', autocomplete: 'username', required: 'true' });
+  const password = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: 'true',
+  });
+  const form = h(
+    'form',
+    { class: 'sign-in', 'aria-labelledby': 'sign-in-heading' },
+    h('h2', { id: 'sign-in-heading' }, strings.signInHeading),
+    h('p', {}, strings.signInIntro),
+    failure !== undefined &&
+      h(
+        'div',
+        { class: 'error', role: 'alert' },
+        h('p', {}, h('strong', {}, strings.signInFailed)),
+        h('p', { dir: 'auto' }, failure.summary),
+      ),
+    h('p', {}, h('label', { for: 'handle' }, strings.handleLabel), ' ', handle),
+    h('p', {}, h('label', { for: 'password' }, strings.passwordLabel), ' ', password),
+    h('button', { type: 'submit' }, strings.signInButton),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    shell.live.textContent = strings.signingIn;
+    submit((handle as HTMLInputElement).value, (password as HTMLInputElement).value);
+  });
+  shell.content.replaceChildren(form);
+}
+
+/** "Signed in as …" with a sign-out button, above the papers. */
+export function renderSignedIn(strings: Strings, name: string, signOut: () => void): HTMLElement {
+  const button = h('button', { type: 'button', class: 'sign-out' }, strings.signOut);
+  button.addEventListener('click', signOut);
+  return h('p', { class: 'signed-in' }, strings.signedInAs(name), ' ', button);
+}

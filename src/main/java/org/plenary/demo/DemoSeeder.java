@@ -68,7 +68,11 @@ public class DemoSeeder {
 
   record RevisionSeed(String file, String author, String summary) {}
 
-  record AuthorSeed(String handle, String displayName) {}
+  /**
+   * A person of the demo paper: its authors, and the example Keycloak users (matched by their
+   * subject in deploy/keycloak/plenary-realm.json, so signing in as them finds this account).
+   */
+  record AuthorSeed(String handle, String displayName, PaperRole role, String ssoSubject) {}
 
   void onStart(@Observes StartupEvent start) {
     if (config.demo().enabled()) {
@@ -94,7 +98,9 @@ public class DemoSeeder {
               .orElseGet(
                   () -> {
                     Account a = new Account();
-                    a.kind = Account.Kind.SYSTEM; // demo authors do not sign in
+                    // Demo authors sign in only when the example Keycloak realm knows them.
+                    a.kind = seed.ssoSubject() == null ? Account.Kind.SYSTEM : Account.Kind.SSO;
+                    a.ssoSubject = seed.ssoSubject();
                     a.handle = seed.handle();
                     a.displayName = seed.displayName();
                     a.persist();
@@ -119,8 +125,8 @@ public class DemoSeeder {
     actor.runAs(
         facilitator,
         () -> {
-          for (Actor author : authors.values()) {
-            members.addInitial(paper.id(), author.accountId(), PaperRole.EDITOR);
+          for (AuthorSeed seed : manifest.authors()) {
+            members.addInitial(paper.id(), authors.get(seed.handle()).accountId(), seed.role());
           }
           return null;
         });

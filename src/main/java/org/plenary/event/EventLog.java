@@ -25,14 +25,10 @@ public class EventLog {
   @Transactional(Transactional.TxType.MANDATORY)
   public Event record(
       Long paperId, String type, String objectType, Long objectId, Map<String, Object> payload) {
-    Event event = insert(currentActor.get(), paperId, type, objectType, objectId, payload);
-    if (paperId != null) {
-      changes.changedOnCommit(paperId);
-    }
-    return event;
+    return recordAs(currentActor.get(), paperId, type, objectType, objectId, payload);
   }
 
-  /** Records a change of no particular paper (an account, a sign-in). */
+  /** Records that {@code actor} changed something (for changes made before anyone signed in). */
   @Transactional(Transactional.TxType.MANDATORY)
   public Event recordAs(
       Actor actor,

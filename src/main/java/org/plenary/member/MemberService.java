@@ -4,13 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +22,7 @@ import org.plenary.member.MemberRecords.InvitationView;
 import org.plenary.member.MemberRecords.MemberView;
 import org.plenary.paper.Paper;
 import org.plenary.platform.config.PlenaryConfig;
+import org.plenary.platform.crypto.Digests;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Gone;
 import org.plenary.platform.error.Invalid;
@@ -300,12 +297,6 @@ public class MemberService {
   }
 
   static String sha256(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return Digests.sha256Hex(secret);
   }
 }

@@ -1,0 +1,191 @@
+package org.plenary.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak for the tests, started once per test run: the distribution that Maven unpacks
+ * into {@code target/keycloak} (org.keycloak:keycloak-quarkus-dist, see the pom), in dev mode on a
+ * free port of 127.0.0.1, importing the realm of {@code deploy/keycloak/plenary-realm.json}.
+ */
+public final class KeycloakServer {
+
+  public static final String VERSION = "26.7.3";
+  public static final String REALM = "plenary";
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  private static KeycloakServer running;
+
+  private final Process process;
+  private final int port;
+
+  private KeycloakServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** The running Keycloak, starting it on first use. */
+  public static synchronized KeycloakServer get() {
+    if (running == null) {
+      running = start();
+      KeycloakServer started = running;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "keycloak-stop"));
+    }
+    return running;
+  }
+
+  /** The realm's URL, which is also the issuer of its tokens. */
+  public String realmUrl() {
+    return "http://127.0.0.1:" + port + "/realms/" + REALM;
+  }
+
+  /** An access token for a user of the example realm, by the password grant. */
+  public String token(String username, String password) {
+    String form =
+        "grant_type=password&client_id=plenary-cli&scope=openid&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString(form))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "Keycloak refused the password grant for " + username + ": " + response.body());
+      }
+      var m =
+          java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
+              .matcher(response.body());
+      if (!m.find()) {
+        throw new IllegalStateException("No access token in " + response.body());
+      }
+      return m.group(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static KeycloakServer start() {
+    Path home = Path.of("target", "keycloak", "keycloak-" + VERSION).toAbsolutePath();
+    Path kc = home.resolve("bin/kc.sh");
+    if (!Files.isExecutable(kc) && !kc.toFile().setExecutable(true)) {
+      throw new IllegalStateException(
+          "No Keycloak in " + home + ": run the tests through Maven (it unpacks the distribution)");
+    }
+    try {
+      // A fresh realm every run: dev mode keeps its H2 database in data/h2.
+      deleteTree(home.resolve("data/h2"));
+      Path imports = Files.createDirectories(home.resolve("data/import"));
+      Files.copy(
+          Path.of("deploy/keycloak/plenary-realm.json"),
+          imports.resolve("plenary-realm.json"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      int port = freePort();
+      int management = freePort();
+      Path log = Path.of("target", "keycloak", "keycloak.log");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  kc.toString(),
+                  "start-dev",
+                  "--http-host=127.0.0.1",
+                  "--http-port=" + port,
+                  "--http-management-port=" + management,
+                  "--hostname-strict=false",
+                  "--import-realm")
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+      builder.environment().remove("KC_DB");
+      Process process = builder.start();
+      KeycloakServer server = new KeycloakServer(process, port);
+      server.awaitReady(log);
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start Keycloak", e);
+    }
+  }
+
+  private void awaitReady(Path log) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    URI wellKnown = URI.create(realmUrl() + "/.well-known/openid-configuration");
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Keycloak exited during start; see " + log);
+      }
+      try {
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(wellKnown).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    stop();
+    throw new IllegalStateException("Keycloak did not become ready in " + START_TIMEOUT);
+  }
+
+  /** Stops Keycloak: kc.sh may leave a shell parent, so its Java child is stopped by PID. */
+  void stop() {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
