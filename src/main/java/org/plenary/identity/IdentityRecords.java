@@ -72,4 +72,7 @@ public final class IdentityRecords {
   /** A new password set through a one-time reset link. */
   public record ResetPassword(
       @NotBlank @Size(max = 200) String token, @NotNull @Size(max = 1024) String newPassword) {}
+
+  /** Confirms an erasure: {@code confirm} must be {@code ERASE}. */
+  public record Erase(@NotNull String confirm) {}
 }

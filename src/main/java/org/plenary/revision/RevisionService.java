@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
+import org.plenary.identity.People;
 import org.plenary.paper.PaperService;
 import org.plenary.platform.api.PageOf;
 import org.plenary.platform.api.Paging;
@@ -24,7 +25,10 @@ import org.plenary.platform.error.PreconditionFailed;
 import org.plenary.platform.error.TooLarge;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
+import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
+import org.plenary.platform.security.PaperRole;
+import org.plenary.platform.security.PermissionService;
 import org.plenary.revision.RevisionRecords.AuthorView;
 import org.plenary.revision.RevisionRecords.ContentView;
 import org.plenary.revision.RevisionRecords.DiffView;
@@ -53,6 +57,7 @@ public class RevisionService {
   @Inject EventLog events;
   @Inject CurrentActor actor;
   @Inject RevisionWriter writer;
+  @Inject PermissionService permissions;
 
   /** Revision 1 of a new section; called inside the section's creating transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -118,7 +123,7 @@ public class RevisionService {
         writer.append(
             paperId, sectionId, ETags.parseIfMatch(ifMatch, sectionId), actor.get(), what, change);
     if (outcome.staleAt() != null) {
-      throw stale(revision(sectionId, outcome.staleAt()));
+      throw stale(paperId, revision(sectionId, outcome.staleAt()));
     }
     if (outcome.unchangedAt() != null) {
       // Nothing changed: no empty revision in the history.
@@ -133,7 +138,7 @@ public class RevisionService {
     var query = Revision.<Revision>find("sectionId", Sort.descending("number"), section.id);
     List<Revision> page = query.page(Page.of(paging.page(), paging.size())).list();
     Map<Long, AuthorView> authors =
-        authors(page.stream().map(r -> r.authorId).collect(Collectors.toSet()));
+        authors(paperId, page.stream().map(r -> r.authorId).collect(Collectors.toSet()));
     List<RevisionSummary> items =
         page.stream()
             .map(
@@ -178,12 +183,12 @@ public class RevisionService {
   /** The current text of a section, for rendering and search. */
   public record CurrentText(long revisionId, int number, String body) {}
 
-  private PreconditionFailed stale(Revision current) {
+  private PreconditionFailed stale(long paperId, Revision current) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("currentRevision", current.number);
     details.put("currentEtag", ETags.of(current.sectionId, current.number));
     details.put("currentBody", current.body);
-    details.put("currentAuthor", author(current.authorId));
+    details.put("currentAuthor", author(paperId, current.authorId));
     return new PreconditionFailed(
         "Someone saved this section after the version you edited: it is now at revision "
             + current.number
@@ -216,22 +221,34 @@ public class RevisionService {
         ETags.of(r.sectionId, r.number),
         r.body,
         r.sha256,
-        author(r.authorId),
+        author(paperId, r.authorId),
         r.summary,
         r.parentNumber,
         r.restoredFrom,
         r.createdAt);
   }
 
-  private static AuthorView author(long accountId) {
-    // A primary-key lookup: no query to plan, and the session's cache serves repeats.
-    Account a = Account.findById(accountId);
-    return new AuthorView(a.id, a.handle, a.displayName);
+  /** How authors are shown to the caller in this paper (the Chatham House rule, see People). */
+  private People.Audience audience(long paperId) {
+    Actor me = actor.get();
+    if (me.platformAdmin()) {
+      return People.Audience.IN_THE_ROOM;
+    }
+    return permissions
+        .roleIn(paperId, me.accountId())
+        .filter(role -> role != PaperRole.OBSERVER)
+        .map(role -> People.Audience.IN_THE_ROOM)
+        .orElse(People.Audience.OUTSIDE);
   }
 
-  private static Map<Long, AuthorView> authors(Set<Long> ids) {
+  private AuthorView author(long paperId, long accountId) {
+    return AuthorView.of(People.present(Account.findById(accountId), audience(paperId)));
+  }
+
+  private Map<Long, AuthorView> authors(long paperId, Set<Long> ids) {
+    People.Audience audience = audience(paperId);
     return Account.<Account>list("id in ?1", ids).stream()
-        .collect(Collectors.toMap(a -> a.id, a -> new AuthorView(a.id, a.handle, a.displayName)));
+        .collect(Collectors.toMap(a -> a.id, a -> AuthorView.of(People.present(a, audience))));
   }
 
   private static String summaryOf(String summary) {

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.plenary.event.PaperChanges;
+import org.plenary.identity.StakeholderGroup;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperStatus;
 import org.plenary.platform.error.Conflict;
@@ -63,7 +64,8 @@ class RevisionWriter {
   private static final String PEEK =
       "SELECT current_revision FROM section WHERE id = ? AND paper_id = ?";
   private static final String CONTEXT =
-      "SELECT p.status, p.title, r.sha256, a.handle, a.display_name FROM paper p"
+      "SELECT p.status, p.title, r.sha256, a.handle, a.display_name, a.organisation,"
+          + " a.stakeholder_group FROM paper p"
           + " LEFT JOIN revision r ON r.section_id = ? AND r.number = ?"
           + " LEFT JOIN account a ON a.id = ?"
           + " WHERE p.id = ?";
@@ -198,7 +200,15 @@ class RevisionWriter {
         }
         Paper.requireEditable(rs.getString(2), PaperStatus.valueOf(rs.getString(1)), what);
         currentSha = rs.getString(3);
-        author = new AuthorView(actor.accountId(), rs.getString(4), rs.getString(5));
+        // The one saving is in the room: they see themselves as they are.
+        author =
+            new AuthorView(
+                actor.accountId(),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                StakeholderGroup.valueOf(rs.getString(7)),
+                true);
       }
     }
     if (deleted) {

@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.plenary.event.EventLog;
 import org.plenary.event.PaperChanges;
 import org.plenary.platform.error.Forbidden;
 import org.plenary.platform.error.NotFound;
@@ -38,6 +40,7 @@ public class PermissionService {
   @Inject AgroalDataSource dataSource;
   @Inject PaperChanges changes;
   @Inject AdminAccessAudit adminAudit;
+  @Inject EventLog events;
 
   /**
    * Throws a domain exception when the actor may not perform the action.
@@ -58,6 +61,8 @@ public class PermissionService {
         adminAudit.record(actor, paperId, action);
         return;
       }
+      events.audit(
+          actor, null, "security.denied", "paper", paperId, Map.of("action", action.name()));
       throw new NotFound("paper", String.valueOf(paperId));
     }
     if (role.get().allows(action)) {
@@ -69,17 +74,14 @@ public class PermissionService {
         && groupSectionsOf(paperId, actor.accountId()).contains(sectionId)) {
       return;
     }
-    throw new Forbidden(refusal(role.get(), action));
-  }
-
-  /** Whether the actor may perform the action (for listing what someone can do). */
-  public boolean allows(Actor actor, Action action, long paperId, Long sectionId) {
-    try {
-      require(actor, action, paperId, sectionId);
-      return true;
-    } catch (Forbidden | NotFound e) {
-      return false;
+    Map<String, Object> denied = new java.util.LinkedHashMap<>();
+    denied.put("action", action.name());
+    denied.put("role", role.get().name());
+    if (sectionId != null) {
+      denied.put("sectionId", sectionId);
     }
+    events.audit(actor, paperId, "security.denied", "paper", paperId, denied);
+    throw new Forbidden(refusal(role.get(), action));
   }
 
   /** The actor's role in the paper, if a member. */

@@ -1,0 +1,57 @@
+package org.plenary.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one function that decides how a person is shown. Every place that names someone (history,
+ * comments, presence, endorsement lists, exports) goes through {@link #present}, so the Chatham
+ * House rule cannot be forgotten in one of them.
+ *
+ * <p>The people in the room (a paper's contributors, editors and owners) see who wrote what.
+ * Everyone else (observers, share links, every published output) sees what the person chose: {@link
+ * Attribution#NAMED} their name and organisation, {@link Attribution#ORGANISATION_ONLY} only the
+ * organisation, {@link Attribution#ANONYMOUS} only "a participant" and their stakeholder group. An
+ * erased person is a former participant for everyone.
+ */
+@ApplicationScoped
+public class People {
+
+  /** Who is looking. */
+  public enum Audience {
+    /** A contributor, editor or owner of the paper (or a platform administrator). */
+    IN_THE_ROOM,
+    /** An observer, a share link, a published output. */
+    OUTSIDE
+  }
+
+  /**
+   * A person as shown to an audience. {@code id} and {@code handle} are null when the person is not
+   * to be identified; {@code displayName} is always something to print.
+   */
+  public record Shown(
+      Long id,
+      String handle,
+      String displayName,
+      String organisation,
+      StakeholderGroup stakeholderGroup,
+      boolean identified) {}
+
+  public static Shown present(Account a, Audience audience) {
+    if (a.erasedAt != null) {
+      return new Shown(null, null, "Former participant", null, a.stakeholderGroup, false);
+    }
+    if (audience == Audience.IN_THE_ROOM || a.attribution == Attribution.NAMED) {
+      return new Shown(a.id, a.handle, a.displayName, a.organisation, a.stakeholderGroup, true);
+    }
+    if (a.attribution == Attribution.ORGANISATION_ONLY && a.organisation != null) {
+      return new Shown(
+          null,
+          null,
+          "A participant from " + a.organisation,
+          a.organisation,
+          a.stakeholderGroup,
+          false);
+    }
+    return new Shown(null, null, "A participant", null, a.stakeholderGroup, false);
+  }
+}
