@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.plenary.support.Fixture;
 import org.plenary.support.Fixture.CreatedPaper;
@@ -23,22 +21,8 @@ class AuditApiTest {
     CreatedPaper paper = Fixture.paper().withSection("A", "a").create();
     Person editor = Personas.member(paper, "EDITOR");
     Person observer = Personas.member(paper, "OBSERVER");
-    editor
-        .as()
-        .contentType(ContentType.JSON)
-        .header("If-Match", Fixture.etagOf(paper.sectionPath(0)))
-        .body(Map.of("body", "b"))
-        .put(paper.sectionPath(0) + "/content")
-        .then()
-        .statusCode(200);
-    observer
-        .as()
-        .contentType(ContentType.JSON)
-        .header("If-Match", Fixture.etagOf(paper.sectionPath(0)))
-        .body(Map.of("body", "c"))
-        .put(paper.sectionPath(0) + "/content")
-        .then()
-        .statusCode(403);
+    editor.save(paper.sectionPath(0), "b").statusCode(200);
+    observer.save(paper.sectionPath(0), "c").statusCode(403);
 
     given()
         .get(paper.path() + "/audit")

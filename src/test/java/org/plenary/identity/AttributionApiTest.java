@@ -25,12 +25,7 @@ class AttributionApiTest {
         .then()
         .statusCode(200);
     author
-        .as()
-        .contentType(ContentType.JSON)
-        .header("If-Match", Fixture.etagOf(paper.sectionPath(0)))
-        .body(Map.of("body", "Words by someone who asked for " + attribution))
-        .put(paper.sectionPath(0) + "/content")
-        .then()
+        .save(paper.sectionPath(0), "Words by someone who asked for " + attribution)
         .statusCode(200);
   }
 

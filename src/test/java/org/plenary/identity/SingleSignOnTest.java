@@ -69,12 +69,7 @@ class SingleSignOnTest {
 
     var local = Personas.member(paper, "EDITOR");
     local
-        .as()
-        .contentType(ContentType.JSON)
-        .header("If-Match", Fixture.etagOf(paper.sectionPath(0)))
-        .body(Map.of("body", "And then locally"))
-        .put(paper.sectionPath(0) + "/content")
-        .then()
+        .save(paper.sectionPath(0), "And then locally")
         .statusCode(200)
         .body("revision", equalTo(3));
   }

@@ -21,6 +21,15 @@ public final class Personas {
     public RequestSpecification as() {
       return given().header("Authorization", "Bearer " + token);
     }
+
+    /** Saves new text to the section as this person, based on its current revision. */
+    public io.restassured.response.ValidatableResponse save(String sectionPath, String text) {
+      return as().contentType(io.restassured.http.ContentType.JSON)
+          .header("If-Match", Fixture.etagOf(sectionPath))
+          .body(Map.of("body", text))
+          .put(sectionPath + "/content")
+          .then();
+    }
   }
 
   /** A request without any sign-in. */

@@ -75,22 +75,8 @@ class WorkshopApiTest {
         .then()
         .statusCode(200);
 
-    amina
-        .as()
-        .contentType(ContentType.JSON)
-        .header("If-Match", Fixture.etagOf(paper.sectionPath(0)))
-        .body(Map.of("body", "Our group's text"))
-        .put(paper.sectionPath(0) + "/content")
-        .then()
-        .statusCode(200);
-    amina
-        .as()
-        .contentType(ContentType.JSON)
-        .header("If-Match", Fixture.etagOf(paper.sectionPath(1)))
-        .body(Map.of("body", "Not ours"))
-        .put(paper.sectionPath(1) + "/content")
-        .then()
-        .statusCode(403);
+    amina.save(paper.sectionPath(0), "Our group's text").statusCode(200);
+    amina.save(paper.sectionPath(1), "Not ours").statusCode(403);
 
     // Taken out of the group, she can no longer save it directly.
     given()
@@ -99,14 +85,7 @@ class WorkshopApiTest {
         .put(base + "/members")
         .then()
         .statusCode(200);
-    amina
-        .as()
-        .contentType(ContentType.JSON)
-        .header("If-Match", Fixture.etagOf(paper.sectionPath(0)))
-        .body(Map.of("body", "again"))
-        .put(paper.sectionPath(0) + "/content")
-        .then()
-        .statusCode(403);
+    amina.save(paper.sectionPath(0), "again").statusCode(403);
   }
 
   @Test
@@ -124,14 +103,7 @@ class WorkshopApiTest {
         .contentType(ContentType.JSON)
         .body(Map.of("sectionIds", List.of(paper.section(0))))
         .put(base + "/sections");
-    editor
-        .as()
-        .contentType(ContentType.JSON)
-        .header("If-Match", Fixture.etagOf(paper.sectionPath(0)))
-        .body(Map.of("body", "one two three four five"))
-        .put(paper.sectionPath(0) + "/content")
-        .then()
-        .statusCode(200);
+    editor.save(paper.sectionPath(0), "one two three four five").statusCode(200);
 
     given()
         .get(paper.path() + "/groups/" + g + "/progress")
