@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,18 @@ class RestartIT {
               }
             }
             assertTrue(revised > 0, "the demo comes with history: " + outline);
+
+            // The administrator owns the demo; its people, the example Keycloak users among them
+            // (matched by their Keycloak ids), have sensible roles.
+            JsonNode members =
+                getJson(first, "/api/papers/" + demo.get("id").asLong() + "/members");
+            Map<String, String> roles = new java.util.HashMap<>();
+            members.forEach(m -> roles.put(m.get("handle").asText(), m.get("role").asText()));
+            assertEquals("OWNER", roles.get("admin"), "members: " + members);
+            assertEquals("EDITOR", roles.get("amina"), "members: " + members);
+            assertEquals("CONTRIBUTOR", roles.get("jonas"), "members: " + members);
+            assertEquals("OBSERVER", roles.get("lee"), "members: " + members);
+            assertEquals("OWNER", roles.get("sofia"), "members: " + members);
           });
 
       HttpResponse<String> created =
