@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.plenary.identity.Account;
+import org.plenary.identity.People;
 import org.plenary.platform.api.PageOf;
 import org.plenary.platform.api.Paging;
 import org.plenary.platform.error.Invalid;
@@ -21,7 +21,7 @@ import org.plenary.platform.error.Invalid;
 public class AuditLog {
 
   /** Who did something, as the audit log shows it (to the paper's owners only). */
-  public record Who(long id, String handle, String displayName) {}
+  public record Who(Long id, String handle, String displayName) {}
 
   /** One recorded change or security event. */
   public record Entry(
@@ -75,8 +75,13 @@ public class AuditLog {
         Account.<Account>list(
                 "id in ?1", page.stream().map(e -> e.actorId).filter(id -> id != null).toList())
             .stream()
-            .map(a -> new Who(a.id, a.handle, a.displayName))
-            .collect(Collectors.toMap(Who::id, Function.identity()));
+            .collect(
+                Collectors.toMap(
+                    a -> a.id,
+                    a -> {
+                      People.Shown shown = People.present(a, People.Audience.IN_THE_ROOM);
+                      return new Who(shown.id(), shown.handle(), shown.displayName());
+                    }));
     List<Entry> items =
         page.stream()
             .map(

@@ -63,7 +63,9 @@ public class AuthService {
           "auth.sign-in-failed",
           "account",
           found.map(a -> a.id).orElse(null),
-          Map.of("handle", request.handle().strip()));
+          // No handle in the payload: events are append-only, and an erased person's handle
+          // must not survive in them. The object id names the account when there is one.
+          Map.of("knownAccount", found.isPresent()));
       throw new Unauthenticated(WRONG);
     }
     Account account = found.get();
@@ -98,7 +100,7 @@ public class AuthService {
     }
     if (request.handle() != null) {
       account.handle = handles.requireAvailable("handle", request.handle(), account.id);
-      changed.put("handle", account.handle);
+      changed.put("handle", true); // which fields changed, never the personal values
     }
     if (request.organisation() != null) {
       account.organisation = request.organisation().isBlank() ? null : request.organisation();

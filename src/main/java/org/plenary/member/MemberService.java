@@ -15,6 +15,7 @@ import org.plenary.identity.Account;
 import org.plenary.identity.AuthService;
 import org.plenary.identity.IdentityRecords.Session;
 import org.plenary.identity.IdentityRecords.SignUp;
+import org.plenary.identity.People;
 import org.plenary.member.MemberRecords.AddMember;
 import org.plenary.member.MemberRecords.CreateInvitation;
 import org.plenary.member.MemberRecords.InvitationPreview;
@@ -266,12 +267,14 @@ public class MemberService {
   }
 
   private static MemberView view(PaperMember m, Account a) {
+    // Owners are in the room: they see members as they are (an erased one as a former one).
+    People.Shown shown = People.present(a, People.Audience.IN_THE_ROOM);
     return new MemberView(
         m.accountId,
-        a.handle,
-        a.displayName,
-        a.organisation,
-        a.stakeholderGroup,
+        shown.handle(),
+        shown.displayName(),
+        shown.organisation(),
+        shown.stakeholderGroup(),
         m.role,
         m.addedAt);
   }

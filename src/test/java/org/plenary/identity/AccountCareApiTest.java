@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,6 +19,19 @@ import org.plenary.support.SignedIn;
 
 @QuarkusTest
 class AccountCareApiTest {
+
+  @jakarta.inject.Inject io.agroal.api.AgroalDataSource dataSource;
+
+  private long eventsMentioning(String text) throws Exception {
+    try (var c = dataSource.getConnection();
+        var s = c.prepareStatement("SELECT count(*) FROM event WHERE payload::text LIKE ?")) {
+      s.setString(1, "%" + text + "%");
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
 
   @Test
   void an_administrator_disables_an_account_which_is_signed_out_and_cannot_sign_in() {
@@ -98,10 +112,24 @@ class AccountCareApiTest {
   }
 
   @Test
-  void erasure_removes_the_name_everywhere_but_keeps_the_words() {
+  void erasure_removes_the_name_everywhere_but_keeps_the_words() throws Exception {
     CreatedPaper paper = Fixture.paper().withSection("A", "a").create();
     Person editor = Personas.member(paper, "EDITOR");
     editor.save(paper.sectionPath(0), "Words that must survive").statusCode(200);
+    // Things that record events about the person: a failed sign-in, a profile change.
+    Personas.anonymous()
+        .contentType(ContentType.JSON)
+        .body(Map.of("handle", editor.handle(), "password", "not my password"))
+        .post("/api/auth/sign-in")
+        .then()
+        .statusCode(401);
+    editor
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("displayName", "Name To Forget", "organisation", "Org To Forget"))
+        .patch("/api/me")
+        .then()
+        .statusCode(200);
 
     editor
         .as()
@@ -130,5 +158,7 @@ class AccountCareApiTest {
         .get(paper.sectionPath(0) + "/revisions")
         .then()
         .body("items[0].author.displayName", equalTo("Former participant"));
+    assertEquals(0, eventsMentioning(editor.handle()), "no event keeps the handle");
+    assertEquals(0, eventsMentioning("To Forget"), "no event keeps the name or organisation");
   }
 }
