@@ -43,6 +43,14 @@ public class Revision extends BaseEntity {
   @Column(nullable = false, updatable = false)
   public String sha256;
 
+  /** Who merged the draft this revision came from (its author is the draft's author). */
+  @Column(updatable = false)
+  public Long mergedBy;
+
+  /** The draft this revision came from, if it was merged from one. */
+  @Column(updatable = false)
+  public Long draftId;
+
   public static Optional<Revision> of(long sectionId, int number) {
     return find("sectionId = ?1 and number = ?2", sectionId, number).firstResultOptional();
   }

@@ -49,7 +49,9 @@ public final class RevisionRecords {
       String summary,
       Integer parentRevision,
       Integer restoredFrom,
-      Instant createdAt) {}
+      Instant createdAt,
+      Long draftId,
+      AuthorView mergedBy) {}
 
   /** A revision in the history list (without its body, to keep the list light on slow links). */
   public record RevisionSummary(

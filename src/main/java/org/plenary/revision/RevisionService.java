@@ -117,6 +117,38 @@ public class RevisionService {
             Map.of("restoredFrom", number)));
   }
 
+  /**
+   * Appends a merged draft's text as the next revision, if {@code ifMatch} names the current one:
+   * the draft's author is its author, the caller is recorded as the one who merged it. Joins the
+   * caller's transaction, so the draft's own change commits with it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public ContentView appendMerge(
+      long paperId,
+      long sectionId,
+      String ifMatch,
+      String body,
+      long authorId,
+      long draftId,
+      String summary) {
+    String text = checkedBody(body);
+    return append(
+        paperId,
+        sectionId,
+        ifMatch,
+        "merge a draft",
+        new RevisionWriter.Change(
+            text,
+            sha256(text),
+            summaryOf(summary),
+            null,
+            "section.merged",
+            Map.of("draftId", draftId, "authorId", authorId),
+            authorId,
+            actor.get().accountId(),
+            draftId));
+  }
+
   private ContentView append(
       long paperId, long sectionId, String ifMatch, String what, RevisionWriter.Change change) {
     RevisionWriter.Outcome outcome =
@@ -225,7 +257,9 @@ public class RevisionService {
         r.summary,
         r.parentNumber,
         r.restoredFrom,
-        r.createdAt);
+        r.createdAt,
+        r.draftId,
+        r.mergedBy == null ? null : author(paperId, r.mergedBy));
   }
 
   /** How authors are shown to the caller in this paper (the Chatham House rule, see People). */

@@ -41,7 +41,8 @@ import org.plenary.section.ETags;
  *   <li>then, in a new statement and therefore a new snapshot, read the paper's status, the current
  *       revision's checksum and the author: a freeze locks every section of the paper before it
  *       commits, so either this save finishes first or it sees the paper frozen;
- *   <li>insert the revision and its event and move the section's pointer, in one statement;
+ *   <li>insert the revision and its event, record the drafts it outdates and move the section's
+ *       pointer, in one statement;
  *   <li>commit, then tell {@link PaperChanges} so cached reads of the paper are refreshed.
  * </ol>
  *
@@ -72,10 +73,22 @@ class RevisionWriter {
   private static final String APPEND =
       "WITH new_revision AS ("
           + " INSERT INTO revision (section_id, number, body, author_id, summary, parent_number,"
-          + " restored_from, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)),"
+          + " restored_from, sha256, created_at, merged_by, draft_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),"
           + " new_event AS ("
           + " INSERT INTO event (paper_id, actor_id, type, object_type, object_id, payload,"
-          + " created_at) VALUES (?, ?, ?, 'section', ?, ?::jsonb, ?))"
+          + " created_at) VALUES (?, ?, ?, 'section', ?, ?::jsonb, ?)),"
+          // The drafts based on the revision this save replaces are outdated from now on; their
+          // authors and groups are told (through the event table).
+          + " outdated AS ("
+          + " INSERT INTO event (paper_id, actor_id, type, object_type, object_id, payload,"
+          + " created_at) SELECT ?, ?, 'draft.outdated', 'draft', d.id,"
+          + " jsonb_build_object('authorId', d.author_id, 'groupId', d.group_id,"
+          + " 'sectionId', d.section_id, 'sectionRevision', ?::int), ?"
+          + " FROM draft d JOIN draft_version v ON v.draft_id = d.id"
+          + " AND v.number = d.current_version"
+          + " WHERE d.section_id = ? AND d.status IN ('DRAFT', 'OPEN')"
+          + " AND v.base_revision = ? AND d.id IS DISTINCT FROM ?)"
           + " UPDATE section SET current_revision = ?, updated_at = ? WHERE id = ?";
 
   @Inject AgroalDataSource dataSource;
@@ -84,14 +97,30 @@ class RevisionWriter {
   @Inject TransactionSynchronizationRegistry transactions;
   @Inject EntityManager entityManager;
 
-  /** The new text, decided by the service. */
+  /**
+   * The new text, decided by the service. {@code authorId} is whose words these are (the actor, or
+   * a merged draft's author); {@code mergedBy} and {@code draftId} are set for a merge.
+   */
   record Change(
       String body,
       String sha256,
       String summary,
       Integer restoredFrom,
       String eventType,
-      Map<String, Object> extraPayload) {}
+      Map<String, Object> extraPayload,
+      Long authorId,
+      Long mergedBy,
+      Long draftId) {
+    Change(
+        String body,
+        String sha256,
+        String summary,
+        Integer restoredFrom,
+        String eventType,
+        Map<String, Object> extraPayload) {
+      this(body, sha256, summary, restoredFrom, eventType, extraPayload, null, null, null);
+    }
+  }
 
   /** How an append ended. Exactly one of the fields is set. */
   record Outcome(ContentView saved, Integer staleAt, Integer unchangedAt) {}
@@ -192,7 +221,7 @@ class RevisionWriter {
     try (PreparedStatement s = c.prepareStatement(CONTEXT)) {
       s.setLong(1, sectionId);
       s.setInt(2, current);
-      s.setLong(3, actor.accountId());
+      s.setLong(3, change.authorId() == null ? actor.accountId() : change.authorId());
       s.setLong(4, paperId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -203,7 +232,7 @@ class RevisionWriter {
         // The one saving is in the room: they see themselves as they are.
         author =
             new AuthorView(
-                actor.accountId(),
+                change.authorId() == null ? actor.accountId() : change.authorId(),
                 rs.getString(4),
                 rs.getString(5),
                 rs.getString(6),
@@ -228,6 +257,7 @@ class RevisionWriter {
     }
 
     int number = current + 1;
+    long authorId = change.authorId() == null ? actor.accountId() : change.authorId();
     Instant now = BaseEntity.now();
     OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     Map<String, Object> payload = new LinkedHashMap<>(change.extraPayload());
@@ -238,18 +268,27 @@ class RevisionWriter {
       s.setLong(++i, sectionId);
       s.setInt(++i, number);
       s.setString(++i, change.body());
-      s.setLong(++i, actor.accountId());
+      s.setLong(++i, authorId);
       s.setString(++i, change.summary());
       s.setInt(++i, current);
       s.setObject(++i, change.restoredFrom(), java.sql.Types.INTEGER);
       s.setString(++i, change.sha256());
       s.setObject(++i, at);
+      s.setObject(++i, change.mergedBy(), java.sql.Types.BIGINT);
+      s.setObject(++i, change.draftId(), java.sql.Types.BIGINT);
       s.setLong(++i, paperId);
       s.setLong(++i, actor.accountId());
       s.setString(++i, change.eventType());
       s.setLong(++i, sectionId);
       s.setString(++i, json(payload));
       s.setObject(++i, at);
+      s.setLong(++i, paperId);
+      s.setLong(++i, actor.accountId());
+      s.setInt(++i, number);
+      s.setObject(++i, at);
+      s.setLong(++i, sectionId);
+      s.setInt(++i, current);
+      s.setObject(++i, change.draftId(), java.sql.Types.BIGINT);
       s.setInt(++i, number);
       s.setObject(++i, at);
       s.setLong(++i, sectionId);
@@ -267,7 +306,9 @@ class RevisionWriter {
             change.summary(),
             current,
             change.restoredFrom(),
-            now),
+            now,
+            change.draftId(),
+            null),
         null,
         null);
   }

@@ -255,7 +255,22 @@ class AuthorizationMatrixTest {
             .statusCode(201)
             .extract()
             .jsonPath();
+    List<Long> drafts = new ArrayList<>();
+    for (String body : List.of("The contributor's proposal", "Another proposal")) {
+      drafts.add(
+          as(p, "contrib_in")
+              .contentType(ContentType.JSON)
+              .body(Map.of("body", body + " " + marker, "submit", true))
+              .post(paper + "/sections/" + sections.get(0) + "/drafts")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath()
+              .getLong("id"));
+    }
     Map<String, String> values = new HashMap<>();
+    values.put("draftId", String.valueOf(drafts.get(0)));
+    values.put("otherId", String.valueOf(drafts.get(1)));
     values.put("paperId", String.valueOf(created.getLong("id")));
     values.put("slug", created.getString("slug"));
     values.put("section", String.valueOf(sections.get(0)));
@@ -311,6 +326,16 @@ class AuthorizationMatrixTest {
               "If-Match",
               Fixture.etagOf(
                   "/api/papers/" + values.get("paperId") + "/sections/" + values.get("section")));
+        }
+        if (row.flags().contains("draft-if-match")) {
+          request.header(
+              "If-Match",
+              as(p, "owner")
+                  .get("/api/papers/" + values.get("paperId") + "/drafts/" + values.get("draftId"))
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .header("ETag"));
         }
         if (row.body() != null) {
           request.body(fill(row.body(), values));
