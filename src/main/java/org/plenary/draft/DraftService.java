@@ -115,6 +115,7 @@ public class DraftService {
   /** The author changes the text or rationale (a new version; the old one stays). */
   @Transactional
   public DraftView update(long paperId, long draftId, String ifMatch, UpdateDraft request) {
+    papers.find(paperId).requireEditable("change a draft");
     Draft draft = ownUndecided(paperId, draftId, "change");
     requireDraftTag(draft, ifMatch);
     DraftVersion current = version(draft);
@@ -129,6 +130,7 @@ public class DraftService {
 
   @Transactional
   public DraftView submit(long paperId, long draftId) {
+    papers.find(paperId).requireEditable("submit a draft");
     Draft draft = ownUndecided(paperId, draftId, "submit");
     if (draft.status == Draft.Status.DRAFT) {
       draft.status = Draft.Status.OPEN;

@@ -340,4 +340,61 @@ class DraftApiTest {
         .body("stats.wordsDeleted", equalTo(1))
         .body("stats.wordsInserted", equalTo(1));
   }
+
+  @Test
+  void a_rebase_with_a_conflict_needs_its_resolution_and_the_diff_shows_both_views() {
+    CreatedPaper paper = Fixture.paper().withSection("A", TEXT).create();
+    Person author = Personas.member(paper, "CONTRIBUTOR");
+    Person editor = Personas.member(paper, "EDITOR");
+    long id = draft(author, paper, TEXT.replace("Donors should", "Donors could"), true);
+    editor.save(paper.sectionPath(0), TEXT.replace("Donors should", "Donors will")).statusCode(200);
+
+    given()
+        .get(paper.path() + "/drafts/" + id + "/diff?against=current")
+        .then()
+        .statusCode(200)
+        .body("against", equalTo("current"))
+        .body("revision", equalTo(2));
+    String etag = author.as().get(paper.path() + "/drafts/" + id).then().extract().header("ETag");
+    author
+        .as()
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag)
+        .post(paper.path() + "/drafts/" + id + "/rebase")
+        .then()
+        .statusCode(409)
+        .body("unresolved", contains(0));
+    author
+        .as()
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag)
+        .body(Map.of("resolutions", List.of(Map.of("region", 0, "take", "THEIRS"))))
+        .post(paper.path() + "/drafts/" + id + "/rebase")
+        .then()
+        .statusCode(200)
+        .body("baseRevision", equalTo(2))
+        .body("body", containsString("Donors could"));
+  }
+
+  @Test
+  void a_frozen_paper_refuses_merges_and_draft_changes_but_not_withdrawals() {
+    CreatedPaper paper = Fixture.paper().withSection("A", TEXT).create();
+    Person author = Personas.member(paper, "CONTRIBUTOR");
+    Person editor = Personas.member(paper, "EDITOR");
+    long id = draft(author, paper, TEXT + " More.", true);
+    Fixture.changeStatus(paper, "FROZEN").statusCode(200);
+
+    merge(editor, paper, id, null).statusCode(409).body("paperStatus", equalTo("FROZEN"));
+    String etag = author.as().get(paper.path() + "/drafts/" + id).then().extract().header("ETag");
+    author
+        .as()
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag)
+        .body(Map.of("rationale", "x"))
+        .patch(paper.path() + "/drafts/" + id)
+        .then()
+        .statusCode(409);
+    author.as().post(paper.path() + "/drafts/" + id + "/withdraw").then().statusCode(200);
+    given().get(paper.sectionPath(0) + "/content").then().body("revision", equalTo(1));
+  }
 }
