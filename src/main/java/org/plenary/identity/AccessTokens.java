@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Optional;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.crypto.Digests;
@@ -31,8 +29,6 @@ public class AccessTokens {
 
   /** Every local token starts with this, so it is told apart from a Keycloak JWT at a glance. */
   public static final String PREFIX = "plt_";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private static final String CHECK =
       "SELECT a.id, a.handle, a.platform_admin, t.expires_at FROM access_token t"
@@ -61,9 +57,7 @@ public class AccessTokens {
 
   /** A new token for the account, valid for {@code plenary.auth.token-lifetime}. */
   public Issued issue(long accountId) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = PREFIX + Digests.newSecret(32);
     Instant now = BaseEntity.now();
     Instant expires = now.plus(config.auth().tokenLifetime());
     update(

@@ -7,9 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +34,6 @@ import org.plenary.platform.security.CurrentActor;
  */
 @ApplicationScoped
 public class AccountCare {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject EventLog events;
   @Inject CurrentActor currentActor;
@@ -104,9 +100,7 @@ public class AccountCare {
     if (!account.isActive()) {
       throw new Conflict("Enable the account first; a disabled account cannot sign in.");
     }
-    byte[] secret = new byte[24];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = Digests.newSecret(24);
     PasswordReset reset = new PasswordReset();
     reset.accountId = account.id;
     reset.tokenHash = Digests.sha256Hex(token);

@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,12 +39,11 @@ import org.plenary.platform.security.PaperRole;
 @ApplicationScoped
 public class MemberService {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @Inject EventLog events;
   @Inject CurrentActor currentActor;
   @Inject AuthService auth;
   @Inject PlenaryConfig config;
+  @Inject org.plenary.paper.PaperService papers;
 
   /** Makes the creator of a new paper its owner (inside the creating transaction). */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -130,9 +127,7 @@ public class MemberService {
   @Transactional
   public InvitationView invite(long paperId, CreateInvitation request, String linkBase) {
     Paper paper = lockPaper(paperId);
-    byte[] secret = new byte[24];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = Digests.newSecret(24);
     Invitation invitation = new Invitation();
     invitation.paperId = paper.id;
     invitation.tokenHash = sha256(token);
@@ -261,9 +256,8 @@ public class MemberService {
         .orElseThrow(() -> new NotFound("member", accountId + " of paper " + paperId));
   }
 
-  private static Paper lockPaper(long paperId) {
-    return Paper.<Paper>findByIdOptional(paperId, LockModeType.PESSIMISTIC_WRITE)
-        .orElseThrow(() -> new NotFound("paper", String.valueOf(paperId)));
+  private Paper lockPaper(long paperId) {
+    return papers.find(paperId, LockModeType.PESSIMISTIC_WRITE);
   }
 
   private static MemberView view(PaperMember m, Account a) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import org.plenary.event.EventLog;
 import org.plenary.member.PaperMember;
-import org.plenary.paper.Paper;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
@@ -44,6 +43,7 @@ public class WorkshopService {
 
   @Inject EventLog events;
   @Inject EntityManager em;
+  @Inject org.plenary.paper.PaperService papers;
 
   @Transactional
   public List<WorkshopView> list(long paperId) {
@@ -404,9 +404,8 @@ public class WorkshopService {
         .orElseThrow(() -> new NotFound("group", String.valueOf(groupId)));
   }
 
-  private static void lockPaper(long paperId) {
-    Paper.<Paper>findByIdOptional(paperId, LockModeType.PESSIMISTIC_WRITE)
-        .orElseThrow(() -> new NotFound("paper", String.valueOf(paperId)));
+  private void lockPaper(long paperId) {
+    papers.find(paperId, LockModeType.PESSIMISTIC_WRITE);
   }
 
   private static String blankToNull(String s) {

@@ -5,9 +5,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of text, as lowercase hex: revision checksums and the stored form of secrets. */
+/**
+ * SHA-256 of text, as lowercase hex (revision checksums and the stored form of secrets), and the
+ * secrets themselves: random, URL-safe, shown once and stored only as their SHA-256.
+ */
 public final class Digests {
   private Digests() {}
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /** A new random secret of {@code bytes} bytes, URL-safe Base64 without padding. */
+  public static String newSecret(int bytes) {
+    byte[] secret = new byte[bytes];
+    RANDOM.nextBytes(secret);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
 
   public static String sha256Hex(String text) {
     try {
