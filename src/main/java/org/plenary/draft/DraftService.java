@@ -30,7 +30,6 @@ import org.plenary.platform.error.PreconditionRequired;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
-import org.plenary.platform.security.PaperRole;
 import org.plenary.platform.security.PermissionService;
 import org.plenary.revision.Revision;
 import org.plenary.revision.RevisionRecords.AuthorView;
@@ -84,7 +83,7 @@ public class DraftService {
     draft.createdAt = BaseEntity.now();
     draft.updatedAt = draft.createdAt;
     draft.persist();
-    appendVersion(draft, base, request.body(), request.rationale());
+    appendVersion(draft, 1, base, request.body(), request.rationale());
     record(draft, "draft.created", Map.of("status", draft.status.name()));
     return view(draft);
   }
@@ -121,6 +120,7 @@ public class DraftService {
     DraftVersion current = version(draft);
     appendVersion(
         draft,
+        draft.currentVersion + 1,
         current.baseRevision,
         request.body() == null ? current.body : request.body(),
         request.rationale() == null ? current.rationale : request.rationale());
@@ -250,7 +250,12 @@ public class DraftService {
             body(draft.sectionId, v.baseRevision),
             body(draft.sectionId, section.currentRevision),
             v.body);
-    appendVersion(draft, section.currentRevision, resolve(merged, resolutions), v.rationale);
+    appendVersion(
+        draft,
+        draft.currentVersion + 1,
+        section.currentRevision,
+        resolve(merged, resolutions),
+        v.rationale);
     record(draft, "draft.rebased", Map.of("from", v.baseRevision, "to", section.currentRevision));
     return view(draft);
   }
@@ -353,10 +358,11 @@ public class DraftService {
 
   // ---- Helpers ------------------------------------------------------------------------------
 
-  private void appendVersion(Draft draft, int base, String body, String rationale) {
+  /** Appends version {@code number} of the draft's text and points the draft at it. */
+  private void appendVersion(Draft draft, int number, int base, String body, String rationale) {
     DraftVersion v = new DraftVersion();
     v.draftId = draft.id;
-    v.number = draft.id == null ? 1 : nextVersion(draft);
+    v.number = number;
     v.baseRevision = base;
     v.body = RevisionService.checkedBody(body);
     v.rationale = rationale == null || rationale.isBlank() ? null : rationale.strip();
@@ -364,10 +370,6 @@ public class DraftService {
     v.persist();
     draft.currentVersion = v.number;
     draft.updatedAt = v.createdAt;
-  }
-
-  private static int nextVersion(Draft draft) {
-    return DraftVersion.count("draftId", draft.id) == 0 ? 1 : draft.currentVersion + 1;
   }
 
   private void decide(Draft draft, Draft.Status status, String reason) {
@@ -496,20 +498,14 @@ public class DraftService {
     DraftVersion v = version(d);
     int sectionRevision =
         Section.<Section>findByIdOptional(d.sectionId).map(s -> s.currentRevision).orElse(0);
-    boolean inTheRoom =
-        currentActor.get().platformAdmin()
-            || permissions
-                .roleIn(d.paperId, currentActor.get().accountId())
-                .filter(r -> r != PaperRole.OBSERVER)
-                .isPresent();
+    Actor me = currentActor.get();
+    People.Audience audience = People.audience(me, permissions.roleIn(d.paperId, me.accountId()));
     Account author = Account.findById(d.authorId);
     return new DraftView(
         d.id,
         d.paperId,
         d.sectionId,
-        AuthorView.of(
-            People.present(
-                author, inTheRoom ? People.Audience.IN_THE_ROOM : People.Audience.OUTSIDE)),
+        AuthorView.of(People.present(author, audience)),
         d.groupId,
         d.status,
         !d.status.decided() && v.baseRevision < sectionRevision,

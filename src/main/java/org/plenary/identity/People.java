@@ -1,6 +1,9 @@
 package org.plenary.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.PaperRole;
 
 /**
  * The one function that decides how a person is shown. Every place that names someone (history,
@@ -35,6 +38,16 @@ public class People {
       String organisation,
       StakeholderGroup stakeholderGroup,
       boolean identified) {}
+
+  /**
+   * Who {@code viewer} is for a paper where they hold {@code role} (empty: not a member): the
+   * paper's contributors, editors and owners, and platform administrators, are in the room.
+   */
+  public static Audience audience(Actor viewer, Optional<PaperRole> role) {
+    return viewer.platformAdmin() || role.filter(r -> r != PaperRole.OBSERVER).isPresent()
+        ? Audience.IN_THE_ROOM
+        : Audience.OUTSIDE;
+  }
 
   public static Shown present(Account a, Audience audience) {
     if (a.erasedAt != null) {

@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.persistence.BaseEntity;
@@ -98,9 +97,5 @@ public class SsoAccounts implements SecurityIdentityAugmentor {
       builder.addRole("platform-admin");
     }
     return builder.build();
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,5 @@
 package org.plenary.identity;
 
-import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -112,10 +111,5 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
                   .map(TokenAuthentication::identityOf)
                   .orElseThrow(AuthenticationFailedException::new));
     }
-  }
-
-  /** Whether an identity came from a Keycloak token. */
-  static boolean isSso(SecurityIdentity identity) {
-    return identity.getPrincipal() instanceof OidcJwtCallerPrincipal;
   }
 }

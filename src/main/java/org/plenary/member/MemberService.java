@@ -130,7 +130,7 @@ public class MemberService {
     String token = Digests.newSecret(24);
     Invitation invitation = new Invitation();
     invitation.paperId = paper.id;
-    invitation.tokenHash = sha256(token);
+    invitation.tokenHash = Digests.sha256Hex(token);
     invitation.role = request.role();
     invitation.note = request.note() == null || request.note().isBlank() ? null : request.note();
     invitation.createdBy = currentActor.get().accountId();
@@ -222,7 +222,9 @@ public class MemberService {
     Invitation invitation =
         token == null || token.length() > 100
             ? null
-            : Invitation.<Invitation>find("tokenHash", sha256(token)).withLock(lock).firstResult();
+            : Invitation.<Invitation>find("tokenHash", Digests.sha256Hex(token))
+                .withLock(lock)
+                .firstResult();
     if (invitation == null) {
       throw new NotFound("invitation", "with this link");
     }
@@ -291,9 +293,5 @@ public class MemberService {
   private static String stripAt(String handle) {
     String h = handle.strip();
     return h.startsWith("@") ? h.substring(1) : h;
-  }
-
-  static String sha256(String secret) {
-    return Digests.sha256Hex(secret);
   }
 }

@@ -27,7 +27,6 @@ import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
-import org.plenary.platform.security.PaperRole;
 import org.plenary.platform.security.PermissionService;
 import org.plenary.revision.RevisionRecords.AuthorView;
 import org.plenary.revision.RevisionRecords.ContentView;
@@ -265,14 +264,7 @@ public class RevisionService {
   /** How authors are shown to the caller in this paper (the Chatham House rule, see People). */
   private People.Audience audience(long paperId) {
     Actor me = actor.get();
-    if (me.platformAdmin()) {
-      return People.Audience.IN_THE_ROOM;
-    }
-    return permissions
-        .roleIn(paperId, me.accountId())
-        .filter(role -> role != PaperRole.OBSERVER)
-        .map(role -> People.Audience.IN_THE_ROOM)
-        .orElse(People.Audience.OUTSIDE);
+    return People.audience(me, permissions.roleIn(paperId, me.accountId()));
   }
 
   private AuthorView author(long paperId, long accountId) {
