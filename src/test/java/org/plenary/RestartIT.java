@@ -87,6 +87,20 @@ class RestartIT {
             assertEquals("CONTRIBUTOR", roles.get("jonas"), "members: " + members);
             assertEquals("OBSERVER", roles.get("lee"), "members: " + members);
             assertEquals("OWNER", roles.get("sofia"), "members: " + members);
+
+            // It comes with endorsements from several sectors and anchored comment threads.
+            JsonNode endorsements =
+                getJson(first, "/api/papers/" + demo.get("id").asLong() + "/endorsements");
+            assertEquals(5, endorsements.get("proposals").size(), "proposals: " + endorsements);
+            assertTrue(
+                endorsements.get("proposals").get(0).get("tally").get("supportingGroups").asInt()
+                    >= 3,
+                "support from several sectors: " + endorsements);
+            assertEquals(2, endorsements.get("paper").get("tally").get("endorse").asInt());
+            JsonNode threads =
+                getJson(first, "/api/papers/" + demo.get("id").asLong() + "/comments");
+            assertEquals(3, threads.size(), "threads: " + threads);
+            assertEquals("ATTACHED", threads.get(0).get("anchor").get("status").asText());
           });
 
       HttpResponse<String> created =

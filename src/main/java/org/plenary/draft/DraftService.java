@@ -20,6 +20,8 @@ import org.plenary.draft.DraftRecords.UpdateDraft;
 import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
 import org.plenary.identity.People;
+import org.plenary.notification.Notify;
+import org.plenary.notification.Reason;
 import org.plenary.paper.PaperService;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Forbidden;
@@ -153,7 +155,11 @@ public class DraftService {
     Draft draft = lock(paperId, draftId);
     requireOpen(draft, "reject");
     decide(draft, Draft.Status.REJECTED, reason.strip());
-    record(draft, "draft.rejected", Map.of("reason", draft.decisionReason));
+    record(
+        draft,
+        "draft.rejected",
+        Notify.of(Reason.DRAFT_REJECTED, List.of(draft.authorId))
+            .into(new LinkedHashMap<>(Map.of("reason", draft.decisionReason))));
     return view(draft);
   }
 
@@ -230,7 +236,14 @@ public class DraftService {
     record(
         draft,
         "draft.merged",
-        Map.of("revision", revision.revision(), "conflictsResolved", merged.conflicts()));
+        Notify.of(Reason.DRAFT_MERGED, List.of(draft.authorId))
+            .into(
+                new LinkedHashMap<>(
+                    Map.of(
+                        "revision",
+                        revision.revision(),
+                        "conflictsResolved",
+                        merged.conflicts()))));
     return view(draft);
   }
 

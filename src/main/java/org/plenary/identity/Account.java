@@ -48,6 +48,12 @@ public class Account extends BaseEntity {
   @Column(nullable = false)
   public boolean platformAdmin;
 
+  /** Where notification emails go (only when SMTP is configured); optional. */
+  public String email;
+
+  @Column(nullable = false)
+  public boolean emailNotifications = true;
+
   public Instant disabledAt;
   public Instant erasedAt;
 

@@ -190,6 +190,40 @@ public class AccountCare {
             "summary",
             "body"));
     data.put(
+        "comments",
+        rows(
+            "SELECT c.paper_id, c.section_id, c.id, c.thread_id, v.number, v.created_at, v.body,"
+                + " c.deleted_at, c.hidden_at FROM comment c JOIN comment_version v"
+                + " ON v.comment_id = c.id WHERE c.author_id = ?1 ORDER BY c.id, v.number",
+            me.accountId(),
+            "paperId",
+            "sectionId",
+            "commentId",
+            "threadId",
+            "version",
+            "createdAt",
+            "body",
+            "deletedAt",
+            "hiddenAt"));
+    data.put(
+        "endorsements",
+        rows(
+            "SELECT paper_id, section_id, stance, statement, capacity, organisation,"
+                + " stakeholder_group, revision, created_at, ended_at, ended_how FROM endorsement"
+                + " WHERE account_id = ?1 ORDER BY id",
+            me.accountId(),
+            "paperId",
+            "sectionId",
+            "stance",
+            "statement",
+            "capacity",
+            "organisation",
+            "stakeholderGroup",
+            "revision",
+            "givenAt",
+            "endedAt",
+            "ended"));
+    data.put(
         "events",
         rows(
             "SELECT id, paper_id, type, object_type, object_id, created_at, address FROM event"
@@ -229,6 +263,7 @@ public class AccountCare {
     account.handle = "former-" + account.id;
     account.organisation = null;
     account.country = null;
+    account.email = null;
     account.attribution = Attribution.ANONYMOUS;
     account.passwordHash = null;
     account.ssoSubject = null;

@@ -118,6 +118,14 @@ public class AuthService {
       account.attribution = request.attribution();
       changed.put("attribution", account.attribution.name());
     }
+    if (request.email() != null) {
+      account.email = request.email().isBlank() ? null : request.email().strip();
+      changed.put("email", true);
+    }
+    if (request.emailNotifications() != null) {
+      account.emailNotifications = request.emailNotifications();
+      changed.put("emailNotifications", account.emailNotifications);
+    }
     if (!changed.isEmpty()) {
       account.updatedAt = BaseEntity.now();
       events.recordAs(actor, null, "account.updated", "account", account.id, changed);

@@ -26,6 +26,8 @@ public final class IdentityRecords {
       StakeholderGroup stakeholderGroup,
       String country,
       Attribution attribution,
+      String email,
+      boolean emailNotifications,
       boolean platformAdmin,
       boolean disabled,
       Instant createdAt) {
@@ -39,6 +41,8 @@ public final class IdentityRecords {
           a.stakeholderGroup,
           a.country,
           a.attribution,
+          a.email,
+          a.emailNotifications,
           a.platformAdmin,
           a.disabledAt != null,
           a.createdAt);
@@ -52,7 +56,9 @@ public final class IdentityRecords {
       @Size(max = 200) String organisation,
       StakeholderGroup stakeholderGroup,
       @Size(max = 100) String country,
-      Attribution attribution) {}
+      Attribution attribution,
+      @Size(max = 254) @jakarta.validation.constraints.Email String email,
+      Boolean emailNotifications) {}
 
   /** A new password, proven by the current one. */
   public record ChangePassword(
@@ -67,7 +73,9 @@ public final class IdentityRecords {
       @Size(max = 200) String organisation,
       StakeholderGroup stakeholderGroup,
       @Size(max = 100) String country,
-      Attribution attribution) {}
+      Attribution attribution,
+      @Size(max = 254) @jakarta.validation.constraints.Email String email,
+      Boolean emailNotifications) {}
 
   /** A new password set through a one-time reset link. */
   public record ResetPassword(

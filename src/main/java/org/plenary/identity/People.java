@@ -49,6 +49,18 @@ public class People {
         : Audience.OUTSIDE;
   }
 
+  /**
+   * Who {@code viewer} is for a paper's endorsements: stances are what gets published, so only the
+   * editors and owners (and platform administrators) see every endorser named; contributors and
+   * observers see each endorser as they chose to be shown, and anonymous ones only counted.
+   */
+  public static Audience endorsementAudience(Actor viewer, Optional<PaperRole> role) {
+    return viewer.platformAdmin()
+            || role.filter(r -> r == PaperRole.EDITOR || r == PaperRole.OWNER).isPresent()
+        ? Audience.IN_THE_ROOM
+        : Audience.OUTSIDE;
+  }
+
   public static Shown present(Account a, Audience audience) {
     if (a.erasedAt != null) {
       return new Shown(null, null, "Former participant", null, a.stakeholderGroup, false);

@@ -7,7 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.persistence.BaseEntity;
 
@@ -37,6 +41,21 @@ public class Paper extends BaseEntity {
   public Long createdBy;
 
   public Instant archivedAt;
+
+  /** The initiative or process the paper belongs to (printed on covers). */
+  public String initiative;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public List<String> keywords = new ArrayList<>();
+
+  /** Who signs the cover letter, in order. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public List<Signatory> signatories = new ArrayList<>();
+
+  /** A signatory of the paper's letter. */
+  public record Signatory(String name, String title, String organisation) {}
 
   @Column(nullable = false)
   public Instant updatedAt;

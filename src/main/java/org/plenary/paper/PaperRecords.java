@@ -1,10 +1,12 @@
 package org.plenary.paper;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 
 /** The API bodies of the paper feature. */
 public final class PaperRecords {
@@ -28,7 +30,16 @@ public final class PaperRecords {
       @Size(max = 500) String subtitle,
       @Size(min = 2, max = 80) @Pattern(regexp = SLUG_PATTERN, message = SLUG_MESSAGE) String slug,
       @Size(max = 10_000) String summary,
-      @Size(min = 1, max = 35) String language) {}
+      @Size(min = 1, max = 35) String language,
+      @Size(max = 300) String initiative,
+      @Size(max = 30) List<@NotBlank @Size(max = 60) String> keywords,
+      @Size(max = 50) List<@Valid @NotNull SignatoryView> signatories) {}
+
+  /** A signatory of the paper's cover letter: a name, and optionally a title and organisation. */
+  public record SignatoryView(
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 200) String title,
+      @Size(max = 200) String organisation) {}
 
   /** Move the paper to another status; {@code reason} is kept in the record. */
   public record ChangeStatus(@NotNull PaperStatus status, @Size(max = 2000) String reason) {}
@@ -46,7 +57,10 @@ public final class PaperRecords {
       Instant archivedAt,
       Instant createdAt,
       Instant updatedAt,
-      long version) {
+      long version,
+      String initiative,
+      List<String> keywords,
+      List<SignatoryView> signatories) {
 
     static PaperView of(Paper p) {
       return new PaperView(
@@ -61,7 +75,12 @@ public final class PaperRecords {
           p.archivedAt,
           p.createdAt,
           p.updatedAt,
-          p.version);
+          p.version,
+          p.initiative,
+          List.copyOf(p.keywords),
+          p.signatories.stream()
+              .map(s -> new SignatoryView(s.name(), s.title(), s.organisation()))
+              .toList());
     }
   }
 }

@@ -132,6 +132,29 @@ public class PaperService {
     if (request.language() != null) {
       changed.put("language", paper.language = languageTag(request.language()));
     }
+    if (request.initiative() != null) {
+      paper.initiative = blankToNull(request.initiative());
+      changed.put("initiative", Objects.requireNonNullElse(paper.initiative, ""));
+    }
+    if (request.keywords() != null) {
+      paper.keywords =
+          new java.util.ArrayList<>(
+              request.keywords().stream().map(String::strip).distinct().toList());
+      changed.put("keywords", paper.keywords);
+    }
+    if (request.signatories() != null) {
+      paper.signatories =
+          new java.util.ArrayList<>(
+              request.signatories().stream()
+                  .map(
+                      s ->
+                          new Paper.Signatory(
+                              s.name().strip(),
+                              blankToNull(s.title()),
+                              blankToNull(s.organisation())))
+                  .toList());
+      changed.put("signatories", paper.signatories.size());
+    }
     if (request.slug() != null && !request.slug().equals(paper.slug)) {
       requireFreeSlug(request.slug());
       changed.put("slug", paper.slug = request.slug());

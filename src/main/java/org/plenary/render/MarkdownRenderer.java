@@ -63,6 +63,14 @@ public class MarkdownRenderer {
   public MarkdownRenderer() {}
 
   /**
+   * The syntax tree of {@code markdown}, parsed exactly as for the screen (the same extensions),
+   * for the other outputs (PDF, DOCX) to walk.
+   */
+  public static Document parse(String markdown) {
+    return PARSER.parse(markdown == null ? "" : markdown);
+  }
+
+  /**
    * Renders Markdown to a sanitized HTML fragment (no {@code <html>}/{@code <body>} wrapper).
    * {@code null} is treated as empty input.
    */

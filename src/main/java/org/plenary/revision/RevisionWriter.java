@@ -41,8 +41,8 @@ import org.plenary.section.ETags;
  *   <li>then, in a new statement and therefore a new snapshot, read the paper's status, the current
  *       revision's checksum and the author: a freeze locks every section of the paper before it
  *       commits, so either this save finishes first or it sees the paper frozen;
- *   <li>insert the revision and its event, record the drafts it outdates and move the section's
- *       pointer, in one statement;
+ *   <li>insert the revision and its event (telling the proposal's endorsers), record the drafts it
+ *       outdates (telling their authors) and move the section's pointer, in one statement;
  *   <li>commit, then tell {@link PaperChanges} so cached reads of the paper are refreshed.
  * </ol>
  *
@@ -75,16 +75,24 @@ class RevisionWriter {
           + " INSERT INTO revision (section_id, number, body, author_id, summary, parent_number,"
           + " restored_from, sha256, created_at, merged_by, draft_id)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),"
+          // The people whose current stance on this proposal was given on the revision this
+          // save replaces are told it changed (once: later saves find their stance older still).
           + " new_event AS ("
           + " INSERT INTO event (paper_id, actor_id, type, object_type, object_id, payload,"
-          + " created_at) VALUES (?, ?, ?, 'section', ?, ?::jsonb, ?)),"
+          + " created_at) SELECT ?, ?, ?, 'section', ?, p.payload || coalesce(("
+          + "SELECT jsonb_build_object('notify', jsonb_build_array(jsonb_build_object("
+          + "'reason', 'ENDORSED_PROPOSAL_CHANGED', 'to', jsonb_agg(e.account_id))))"
+          + " FROM endorsement e WHERE e.section_id = ? AND e.revision = ? AND e.ended_at IS NULL"
+          + " HAVING count(*) > 0), '{}'::jsonb), ? FROM (SELECT ?::jsonb AS payload) p),"
           // The drafts based on the revision this save replaces are outdated from now on; their
           // authors and groups are told (through the event table).
           + " outdated AS ("
           + " INSERT INTO event (paper_id, actor_id, type, object_type, object_id, payload,"
           + " created_at) SELECT ?, ?, 'draft.outdated', 'draft', d.id,"
           + " jsonb_build_object('authorId', d.author_id, 'groupId', d.group_id,"
-          + " 'sectionId', d.section_id, 'sectionRevision', ?::int), ?"
+          + " 'sectionId', d.section_id, 'sectionRevision', ?::int, 'notify',"
+          + " jsonb_build_array(jsonb_build_object('reason', 'DRAFT_OUTDATED',"
+          + " 'to', jsonb_build_array(d.author_id)))), ?"
           + " FROM draft d JOIN draft_version v ON v.draft_id = d.id"
           + " AND v.number = d.current_version"
           + " WHERE d.section_id = ? AND d.status IN ('DRAFT', 'OPEN')"
@@ -280,8 +288,10 @@ class RevisionWriter {
       s.setLong(++i, actor.accountId());
       s.setString(++i, change.eventType());
       s.setLong(++i, sectionId);
-      s.setString(++i, json(payload));
+      s.setLong(++i, sectionId);
+      s.setInt(++i, current);
       s.setObject(++i, at);
+      s.setString(++i, json(payload));
       s.setLong(++i, paperId);
       s.setLong(++i, actor.accountId());
       s.setInt(++i, number);

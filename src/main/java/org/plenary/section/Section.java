@@ -45,6 +45,9 @@ public class Section extends BaseEntity {
 
   public Instant deletedAt;
 
+  /** For a proposal: its one-paragraph summary (the body is the rationale). */
+  public String proposalSummary;
+
   @Column(nullable = false)
   public Instant updatedAt;
 
@@ -84,6 +87,7 @@ public class Section extends BaseEntity {
       SectionKind kind,
       int currentRevision,
       Integer proposalNumber,
+      String proposalSummary,
       Instant deletedAt,
       Instant createdAt,
       Instant updatedAt) {

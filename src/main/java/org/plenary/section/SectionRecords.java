@@ -21,8 +21,14 @@ public final class SectionRecords {
       String body,
       @Size(max = 500) String summary) {}
 
-  /** A change of heading or kind; fields left out stay as they are. */
-  public record UpdateSection(@Size(min = 1, max = 300) String heading, SectionKind kind) {}
+  /**
+   * A change of heading, kind or (for a proposal) the one-paragraph summary; fields left out stay
+   * as they are.
+   */
+  public record UpdateSection(
+      @Size(min = 1, max = 300) String heading,
+      SectionKind kind,
+      @Size(max = 3000) String proposalSummary) {}
 
   /** Where to move a section: its new 0-based place among the sections that are not deleted. */
   public record MoveSection(@NotNull @Min(0) Integer position) {}
@@ -40,6 +46,7 @@ public final class SectionRecords {
       SectionKind kind,
       Integer proposalNumber,
       boolean proposalNumberFixed,
+      String proposalSummary,
       int currentRevision,
       String etag,
       boolean deleted,

@@ -117,6 +117,15 @@ public class SectionService {
       changed.put("fromKind", section.kind.name());
       changed.put("kind", (section.kind = request.kind()).name());
     }
+    if (request.proposalSummary() != null) {
+      if (section.kind != SectionKind.PROPOSAL) {
+        throw new org.plenary.platform.error.Invalid(
+            "proposalSummary", "is for proposals; this section is not one");
+      }
+      String summary = request.proposalSummary().strip();
+      section.proposalSummary = summary.isEmpty() ? null : summary;
+      changed.put("proposalSummary", true);
+    }
     if (!changed.isEmpty()) {
       section.updatedAt = BaseEntity.now();
       events.record(paperId, "section.updated", "section", section.id, changed);
@@ -245,6 +254,7 @@ public class SectionService {
                 s.kind(),
                 number,
                 s.proposalNumber() != null,
+                s.proposalSummary(),
                 s.currentRevision(),
                 ETags.of(s.id(), s.currentRevision()),
                 s.isDeleted(),

@@ -68,7 +68,7 @@ class AuthorizationMatrixTest {
       String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
       return method
           + " "
-          + p.replaceAll("\\{(section|deletedSection)}", "{sectionId}")
+          + p.replaceAll("\\{(section|deletedSection|proposal)}", "{sectionId}")
               .replace("/revisions/1", "/revisions/{number}");
     }
   }
@@ -268,7 +268,31 @@ class AuthorizationMatrixTest {
               .jsonPath()
               .getLong("id"));
     }
+    long proposal =
+        as(p, "owner")
+            .contentType(ContentType.JSON)
+            .body(Map.of("heading", "A proposal", "kind", "PROPOSAL", "body", "Do it " + marker))
+            .post(paper + "/sections")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    long thread =
+        as(p, "contrib_in")
+            .contentType(ContentType.JSON)
+            .body(Map.of("body", "A remark " + marker))
+            .post(paper + "/sections/" + sections.get(0) + "/comments")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
     Map<String, String> values = new HashMap<>();
+    values.put("proposal", String.valueOf(proposal));
+    values.put("commentId", String.valueOf(thread));
+    values.put("eventId", "999999999");
+    values.put("format", "white-paper-pdf");
     values.put("draftId", String.valueOf(drafts.get(0)));
     values.put("otherId", String.valueOf(drafts.get(1)));
     values.put("paperId", String.valueOf(created.getLong("id")));
@@ -284,6 +308,38 @@ class AuthorizationMatrixTest {
     values.put("password", Personas.PASSWORD);
     values.put("marker", marker);
     return values;
+  }
+
+  /** Gives the paper an edition ({number}, {jobId}) and, if asked, a share link ({linkId}). */
+  private static void compiled(People p, Map<String, String> values, boolean link) {
+    String paper = "/api/papers/" + values.get("paperId");
+    if (!values.containsKey("number")) {
+      String location =
+          as(p, "owner")
+              .post(paper + "/editions")
+              .then()
+              .statusCode(202)
+              .extract()
+              .header("Location");
+      var job = Fixture.awaitJob(location);
+      assertEquals("DONE", job.getString("state"), job.prettify());
+      values.put("number", String.valueOf(job.getInt("edition")));
+      values.put("jobId", String.valueOf(job.getLong("id")));
+    }
+    if (link && !values.containsKey("linkId")) {
+      values.put(
+          "linkId",
+          String.valueOf(
+              as(p, "owner")
+                  .contentType(ContentType.JSON)
+                  .body("{}")
+                  .post(paper + "/editions/" + values.get("number") + "/share-links")
+                  .then()
+                  .statusCode(201)
+                  .extract()
+                  .jsonPath()
+                  .getLong("id")));
+    }
   }
 
   private static RequestSpecification as(People p, String who) {
@@ -319,6 +375,9 @@ class AuthorizationMatrixTest {
           Personas.Person fresh = signUp(p.lobbyInvitation);
           p.tokens.put("self", fresh.token());
           caller = "self";
+        }
+        if (row.flags().contains("edition") || row.flags().contains("share")) {
+          compiled(p, values, row.flags().contains("share"));
         }
         RequestSpecification request = as(p, caller).contentType(ContentType.JSON);
         if (row.flags().contains("if-match")) {

@@ -120,4 +120,25 @@ public final class Fixture {
         .body(Map.of("body", text))
         .put(sectionPath + "/content");
   }
+
+  /** Follows a compile job ({@code location}) until it is done or failed; its last state. */
+  public static io.restassured.path.json.JsonPath awaitJob(String location) {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+    while (true) {
+      var job = given().get(location).then().statusCode(200).extract().jsonPath();
+      String state = job.getString("state");
+      if (state.equals("DONE") || state.equals("FAILED")) {
+        return job;
+      }
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the compile took too long: " + job.prettify());
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 }

@@ -18,6 +18,12 @@ public final class Personas {
 
   /** A signed-in local account. */
   public record Person(long id, String handle, String token) {
+    /** Changes this person's profile (e.g. stakeholder group, attribution) and returns them. */
+    public Person profile(Map<String, Object> changes) {
+      as().contentType(ContentType.JSON).body(changes).patch("/api/me").then().statusCode(200);
+      return this;
+    }
+
     public RequestSpecification as() {
       return given().header("Authorization", "Bearer " + token);
     }

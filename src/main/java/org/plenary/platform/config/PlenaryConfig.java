@@ -19,6 +19,44 @@ public interface PlenaryConfig {
 
   Auth auth();
 
+  Mail mail();
+
+  Publish publish();
+
+  /** Compiling and publishing editions. */
+  interface Publish {
+    /** Where the fonts of published documents are looked for, in order. */
+    @WithDefault(
+        "/usr/share/fonts/truetype/noto,/usr/share/fonts/truetype/wqy,"
+            + "/usr/share/fonts/truetype/dejavu")
+    java.util.List<String> fontDirs();
+
+    /** The most compiles one instance runs at once. */
+    @WithDefault("1")
+    int workers();
+  }
+
+  /** Where people reach this Plenary (links in emails). */
+  @WithDefault("http://localhost:8080")
+  String publicUrl();
+
+  /**
+   * Notification emails. Off by default; on, they go through quarkus-mailer's SMTP settings ({@code
+   * quarkus.mailer.host}, {@code port}, {@code from}, ...).
+   */
+  interface Mail {
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How often waiting emails are sent. */
+    @WithDefault("PT15S")
+    java.time.Duration interval();
+
+    /** A notification not emailed within this time is not emailed any more. */
+    @WithDefault("P1D")
+    java.time.Duration maxDelay();
+  }
+
   /** Sign-in. */
   interface Auth {
     /** How long a local sign-in stays valid. */

@@ -21,6 +21,15 @@ public final class Digests {
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 
+  public static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
   public static String sha256Hex(String text) {
     try {
       return HexFormat.of()

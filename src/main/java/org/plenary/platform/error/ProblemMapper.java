@@ -103,11 +103,16 @@ public class ProblemMapper {
         case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
         case PARAMETER -> names.clear();
         default -> {
-          String name = node.getName();
-          if (node.getIndex() != null) {
-            name = name + "[" + node.getIndex() + "]";
+          // A list element's index is carried by the node after the list ("signatories" then
+          // "name" in iterable at 0): it belongs to the list, so "signatories[0].name".
+          Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+          if (node.isInIterable() && at != null && !names.isEmpty()) {
+            names.set(names.size() - 1, names.get(names.size() - 1) + "[" + at + "]");
           }
-          names.add(name);
+          String name = node.getName();
+          if (name != null && !name.startsWith("<")) {
+            names.add(name);
+          }
         }
       }
     }

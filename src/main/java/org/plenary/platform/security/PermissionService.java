@@ -84,6 +84,16 @@ public class PermissionService {
     throw new Forbidden(refusal(role.get(), action));
   }
 
+  /**
+   * Whether the actor's role in the paper allows the action (platform administrators: always), for
+   * rules that depend on more than the endpoint, such as "editors and the thread's author". Records
+   * nothing: the endpoint's own check has already been made and audited.
+   */
+  public boolean allows(Actor actor, Action action, long paperId) {
+    return actor.platformAdmin()
+        || roleIn(paperId, actor.accountId()).map(r -> r.allows(action)).orElse(false);
+  }
+
   /** The actor's role in the paper, if a member. */
   public Optional<PaperRole> roleIn(long paperId, long accountId) {
     String role =

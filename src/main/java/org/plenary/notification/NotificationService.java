@@ -1,0 +1,188 @@
+package org.plenary.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.plenary.identity.Account;
+import org.plenary.identity.People;
+import org.plenary.notification.NotificationRecords.NotificationPage;
+import org.plenary.notification.NotificationRecords.NotificationView;
+import org.plenary.notification.NotificationRecords.Unread;
+import org.plenary.platform.error.Invalid;
+import org.plenary.platform.error.NotFound;
+import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.CurrentActor;
+import org.plenary.platform.security.PermissionService;
+import org.plenary.revision.RevisionRecords.AuthorView;
+
+/**
+ * Your notifications: rows fanned out from the event record (see {@link Notify}), read together
+ * with the event they point at. Only papers you are still a member of are shown.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+  /** Notifications of papers the person may still read. */
+  static final String VISIBLE =
+      " n.account_id = ?1 AND (n.paper_id IS NULL OR EXISTS (SELECT 1 FROM paper_member m"
+          + " WHERE m.paper_id = n.paper_id AND m.account_id = n.account_id))";
+
+  private static final String LIST =
+      "SELECT n.event_id, n.reason, n.read_at, e.created_at, e.type, e.paper_id, p.title,"
+          + " s.id, s.heading, (e.payload ->> 'threadId')::bigint,"
+          + " CASE WHEN e.object_type = 'comment' THEN e.object_id END,"
+          + " CASE WHEN e.object_type = 'draft' THEN e.object_id END,"
+          + " coalesce((e.payload ->> 'revision')::int, (e.payload ->> 'sectionRevision')::int),"
+          + " CASE WHEN c.deleted_at IS NULL AND c.hidden_at IS NULL THEN left(c.body, 240) END,"
+          + " e.actor_id"
+          + " FROM notification n JOIN event e ON e.id = n.event_id"
+          + " LEFT JOIN paper p ON p.id = e.paper_id"
+          + " LEFT JOIN section s ON s.id = coalesce((e.payload ->> 'sectionId')::bigint,"
+          + " CASE WHEN e.object_type = 'section' THEN e.object_id END)"
+          + " LEFT JOIN comment c ON e.object_type = 'comment' AND c.id = e.object_id"
+          + " WHERE"
+          + VISIBLE
+          + " AND (?2 = false OR n.read_at IS NULL) AND n.event_id < ?3"
+          + " ORDER BY n.event_id DESC LIMIT ?4";
+
+  @Inject CurrentActor currentActor;
+  @Inject PermissionService permissions;
+  @Inject EntityManager em;
+
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public NotificationPage list(boolean unreadOnly, Long before, Integer limit) {
+    int size = limit == null ? 30 : limit;
+    if (size < 1 || size > 100) {
+      throw new Invalid("limit", "must be 1 to 100");
+    }
+    Actor me = currentActor.get();
+    List<Object[]> rows =
+        em.createNativeQuery(LIST)
+            .setParameter(1, me.accountId())
+            .setParameter(2, unreadOnly)
+            .setParameter(3, before == null ? Long.MAX_VALUE : before)
+            .setParameter(4, size + 1)
+            .getResultList();
+    boolean more = rows.size() > size;
+    List<Object[]> page = more ? rows.subList(0, size) : rows;
+    Set<Long> actorIds =
+        page.stream()
+            .map(r -> r[14])
+            .filter(a -> a != null)
+            .map(a -> ((Number) a).longValue())
+            .collect(Collectors.toSet());
+    Map<Long, Account> actors =
+        actorIds.isEmpty()
+            ? Map.of()
+            : Account.<Account>list("id in ?1", actorIds).stream()
+                .collect(Collectors.toMap(a -> a.id, a -> a));
+    Map<Long, People.Audience> audiences = new HashMap<>();
+    List<NotificationView> items = new ArrayList<>();
+    for (Object[] r : page) {
+      Long paperId = longOf(r[5]);
+      People.Audience audience =
+          paperId == null
+              ? People.Audience.OUTSIDE
+              : audiences.computeIfAbsent(
+                  paperId, p -> People.audience(me, permissions.roleIn(p, me.accountId())));
+      Account actor = r[14] == null ? null : actors.get(((Number) r[14]).longValue());
+      items.add(
+          new NotificationView(
+              ((Number) r[0]).longValue(),
+              Reason.valueOf((String) r[1]),
+              (String) r[4],
+              paperId,
+              (String) r[6],
+              longOf(r[7]),
+              (String) r[8],
+              longOf(r[9]),
+              longOf(r[10]),
+              longOf(r[11]),
+              r[12] == null ? null : ((Number) r[12]).intValue(),
+              (String) r[13],
+              actor == null ? null : AuthorView.of(People.present(actor, audience)),
+              instant(r[3]),
+              r[2] != null));
+    }
+    Long next = more ? items.get(items.size() - 1).id() : null;
+    return new NotificationPage(items, unread(me.accountId()), next);
+  }
+
+  @Transactional
+  public Unread unread() {
+    return new Unread(unread(currentActor.get().accountId()));
+  }
+
+  /** Marks one notification read (reading it twice is fine). */
+  @Transactional
+  public Unread markRead(long eventId) {
+    long me = currentActor.get().accountId();
+    int found =
+        em.createNativeQuery(
+                "UPDATE notification SET read_at = coalesce(read_at, ?3)"
+                    + " WHERE account_id = ?1 AND event_id = ?2")
+            .setParameter(1, me)
+            .setParameter(2, eventId)
+            .setParameter(3, BaseEntity.now())
+            .executeUpdate();
+    if (found == 0) {
+      throw new NotFound("notification", String.valueOf(eventId));
+    }
+    return new Unread(unread(me));
+  }
+
+  /** Marks every notification read, or those up to {@code upTo} (an event id) when given. */
+  @Transactional
+  public Unread markAllRead(Long upTo) {
+    long me = currentActor.get().accountId();
+    em.createNativeQuery(
+            "UPDATE notification SET read_at = ?3"
+                + " WHERE account_id = ?1 AND read_at IS NULL AND event_id <= ?2")
+        .setParameter(1, me)
+        .setParameter(2, upTo == null ? Long.MAX_VALUE : upTo)
+        .setParameter(3, BaseEntity.now())
+        .executeUpdate();
+    return new Unread(unread(me));
+  }
+
+  private int unread(long accountId) {
+    Number n =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM notification n WHERE"
+                        + VISIBLE
+                        + " AND n.read_at IS NULL")
+                .setParameter(1, accountId)
+                .getSingleResult();
+    return n.intValue();
+  }
+
+  private static Long longOf(Object o) {
+    return o == null ? null : ((Number) o).longValue();
+  }
+
+  static Instant instant(Object o) {
+    if (o instanceof Instant i) {
+      return i;
+    }
+    if (o instanceof OffsetDateTime t) {
+      return t.toInstant();
+    }
+    if (o instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    return Optional.ofNullable(o).map(x -> Instant.parse(x.toString())).orElse(null);
+  }
+}

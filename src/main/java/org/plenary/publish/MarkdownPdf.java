@@ -1,0 +1,395 @@
+package org.plenary.publish;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.pdf.draw.LineSeparator;
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.util.ast.Node;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.plenary.publish.PublishFonts.Face;
+import org.plenary.render.MarkdownRenderer;
+import org.plenary.render.UrlPolicy;
+
+/**
+ * A section's Markdown as PDF elements, from the same parser (and extensions) that renders it on
+ * screen: paragraphs with emphasis, code and working links; nested lists; block quotes; code
+ * blocks; tables whose header rows repeat on every page; and footnotes, numbered per document,
+ * linked both ways and set at the end of their section. Raw HTML is shown as text, as on screen;
+ * images are named by their description (published documents do not fetch remote files).
+ */
+final class MarkdownPdf {
+
+  private final PdfKit kit;
+  private final float size;
+  private int footnotes;
+  private final java.util.Map<Node, Integer> numbers = new java.util.IdentityHashMap<>();
+
+  MarkdownPdf(PdfKit kit, float size) {
+    this.kit = kit;
+    this.size = size;
+  }
+
+  /** The elements of {@code markdown}; {@code key} makes the footnotes' link targets unique. */
+  List<Element> render(String markdown, String key) {
+    Node document = MarkdownRenderer.parse(markdown);
+    numbers.clear();
+    // Footnotes are numbered in the order they are first referred to (flexmark numbers them only
+    // when rendering HTML); definitions nobody refers to come last.
+    for (Node n : document.getDescendants()) {
+      if (n instanceof Footnote ref && ref.getFootnoteBlock() != null) {
+        numbers.putIfAbsent(ref.getFootnoteBlock(), numbers.size() + 1);
+      }
+    }
+    for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof FootnoteBlock fb) {
+        numbers.putIfAbsent(fb, numbers.size() + 1);
+      }
+    }
+    List<Element> out = new ArrayList<>();
+    List<FootnoteBlock> notes = new ArrayList<>();
+    for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof FootnoteBlock fb) {
+        notes.add(fb);
+      } else {
+        block(n, out, key, 0);
+      }
+    }
+    if (!notes.isEmpty()) {
+      notes.sort(java.util.Comparator.comparingInt(numbers::get));
+      out.add(rule(6));
+      for (FootnoteBlock fb : notes) {
+        Chunk mark = new Chunk(numbers.get(fb) + "  ", kit.font(Face.SERIF, size - 2.5f));
+        mark.setLocalDestination(noteName(key, numbers.get(fb)));
+        Phrase p = new Phrase(mark);
+        Phrase text = new Phrase();
+        for (Node c = fb.getFirstChild(); c != null; c = c.getNext()) {
+          if (c instanceof Paragraph para) {
+            inline(para, text, Format.PLAIN, size - 2.5f, key);
+            text.add(new Chunk(" "));
+          }
+        }
+        p.addAll(text);
+        out.add(PdfKit.flow(p, PdfKit.rightToLeft(fb.getChars().toString()), 0, 2));
+      }
+    }
+    return out;
+  }
+
+  /** How many footnotes the document has had so far. */
+  int footnotes() {
+    return footnotes;
+  }
+
+  private static String noteName(String key, int ordinal) {
+    return "fn:" + key + ":" + ordinal;
+  }
+
+  // ---- Blocks ---------------------------------------------------------------------------------
+
+  private void block(Node n, List<Element> out, String key, int depth) {
+    if (n instanceof Heading h) {
+      Phrase p = new Phrase();
+      inline(h, p, Format.BOLD, size + Math.max(0, 4 - h.getLevel()) * 1.5f, key);
+      out.add(PdfKit.flow(p, rtl(h), 8, 4));
+    } else if (n instanceof Paragraph para) {
+      Phrase p = new Phrase();
+      inline(para, p, Format.PLAIN, size, key);
+      out.add(PdfKit.flow(p, rtl(para), 0, 6));
+    } else if (n instanceof ListBlock list) {
+      out.add(list(list, key, depth));
+    } else if (n instanceof BlockQuote quote) {
+      out.add(quote(quote, key, depth));
+    } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
+      String code =
+          n instanceof FencedCodeBlock f
+              ? f.getContentChars().toString()
+              : ((IndentedCodeBlock) n).getContentChars().toString();
+      out.add(code(code.replaceAll("\\n$", "")));
+    } else if (n instanceof TableBlock table) {
+      out.add(table(table, key));
+    } else if (n instanceof ThematicBreak) {
+      out.add(rule(4));
+    } else if (n instanceof HtmlBlock html) {
+      out.add(
+          PdfKit.flow(kit.text(html.getChars().toString().strip(), Face.SERIF, size), false, 0, 6));
+    } else if (n.hasChildren()) {
+      for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+        block(c, out, key, depth);
+      }
+    }
+  }
+
+  private PdfPTable list(ListBlock list, String key, int depth) {
+    PdfPTable t = new PdfPTable(new float[] {1.2f + depth * 0.2f, 18});
+    t.setWidthPercentage(100);
+    t.setSplitLate(false);
+    t.setSpacingAfter(depth == 0 ? 6 : 0);
+    boolean rtl = rtl(list);
+    t.setRunDirection(rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+    int number = list instanceof OrderedList o ? o.getStartNumber() : 0;
+    for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+      if (!(item instanceof ListItem)) {
+        continue;
+      }
+      String marker = list instanceof BulletList ? (depth % 2 == 0 ? "•" : "–") : (number++) + ".";
+      PdfPCell m = new PdfPCell(kit.text(marker, Face.SERIF, size));
+      m.setBorder(Rectangle.NO_BORDER);
+      m.setPadding(0);
+      m.setHorizontalAlignment(rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+      m.setPaddingRight(rtl ? 0 : 4);
+      m.setPaddingLeft(rtl ? 4 : 0);
+      t.addCell(m);
+      PdfPCell c = new PdfPCell();
+      c.setBorder(Rectangle.NO_BORDER);
+      c.setPadding(0);
+      List<Element> inner = new ArrayList<>();
+      for (Node b = item.getFirstChild(); b != null; b = b.getNext()) {
+        block(b, inner, key, depth + 1);
+      }
+      inner.forEach(c::addElement);
+      t.addCell(c);
+    }
+    return t;
+  }
+
+  private PdfPTable quote(BlockQuote quote, String key, int depth) {
+    PdfPTable t = new PdfPTable(1);
+    t.setWidthPercentage(94);
+    t.setHorizontalAlignment(Element.ALIGN_RIGHT);
+    t.setSpacingAfter(6);
+    t.setSplitLate(false);
+    PdfPCell c = new PdfPCell();
+    c.setBorder(Rectangle.LEFT);
+    c.setBorderColorLeft(new Color(0xb0, 0xb8, 0xc4));
+    c.setBorderWidthLeft(2f);
+    c.setPaddingLeft(8);
+    c.setPaddingTop(0);
+    c.setPaddingBottom(0);
+    List<Element> inner = new ArrayList<>();
+    for (Node b = quote.getFirstChild(); b != null; b = b.getNext()) {
+      block(b, inner, key, depth);
+    }
+    inner.forEach(c::addElement);
+    t.addCell(c);
+    return t;
+  }
+
+  private PdfPTable code(String code) {
+    PdfPTable t = new PdfPTable(1);
+    t.setWidthPercentage(100);
+    t.setSpacingAfter(6);
+    t.setSplitLate(false);
+    PdfPCell c = new PdfPCell(kit.text(code, Face.MONO, size - 2));
+    c.setBorder(Rectangle.NO_BORDER);
+    c.setBackgroundColor(new Color(0xf3, 0xf4, 0xf6));
+    c.setPadding(6);
+    c.setLeading(0, 1.25f);
+    t.addCell(c);
+    return t;
+  }
+
+  private PdfPTable table(TableBlock table, String key) {
+    List<TableRow> rows = new ArrayList<>();
+    int headerRows = 0;
+    for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+      if (part instanceof com.vladsch.flexmark.ext.tables.TableSeparator) {
+        continue;
+      }
+      for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+        if (row instanceof TableRow r) {
+          rows.add(r);
+          if (part instanceof TableHead) {
+            headerRows++;
+          }
+        }
+      }
+    }
+    int columns = 1;
+    for (TableRow r : rows) {
+      int cells = 0;
+      for (Node c = r.getFirstChild(); c != null; c = c.getNext()) {
+        if (c instanceof TableCell) {
+          cells++;
+        }
+      }
+      columns = Math.max(columns, cells);
+    }
+    PdfPTable t = new PdfPTable(columns);
+    t.setWidthPercentage(100);
+    t.setHeaderRows(headerRows);
+    t.setSpacingBefore(2);
+    t.setSpacingAfter(8);
+    t.setSplitLate(false);
+    t.setRunDirection(rtl(table) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+    for (int i = 0; i < rows.size(); i++) {
+      boolean head = i < headerRows;
+      int cells = 0;
+      for (Node c = rows.get(i).getFirstChild(); c != null; c = c.getNext()) {
+        if (!(c instanceof TableCell cell)) {
+          continue;
+        }
+        Phrase p = new Phrase();
+        inline(cell, p, head ? Format.BOLD : Format.PLAIN, size - 1.5f, key);
+        PdfPCell pc = new PdfPCell(p);
+        pc.setPadding(4);
+        pc.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
+        pc.setLeading(0, 1.25f);
+        if (head) {
+          pc.setBackgroundColor(new Color(0xe8, 0xec, 0xf1));
+        }
+        if (cell.getAlignment() != null) {
+          switch (cell.getAlignment()) {
+            case CENTER -> pc.setHorizontalAlignment(Element.ALIGN_CENTER);
+            case RIGHT -> pc.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            default -> pc.setHorizontalAlignment(Element.ALIGN_LEFT);
+          }
+        }
+        t.addCell(pc);
+        cells++;
+      }
+      for (; cells < columns; cells++) {
+        PdfPCell empty = new PdfPCell(new Phrase(" "));
+        empty.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
+        t.addCell(empty);
+      }
+    }
+    return t;
+  }
+
+  private static Element rule(float after) {
+    com.lowagie.text.Paragraph p =
+        new com.lowagie.text.Paragraph(
+            new Chunk(
+                new LineSeparator(0.5f, 30, new Color(0xb0, 0xb8, 0xc4), Element.ALIGN_LEFT, -2)));
+    p.setSpacingAfter(after);
+    return p;
+  }
+
+  // ---- Inline ---------------------------------------------------------------------------------
+
+  private enum Format {
+    PLAIN,
+    BOLD,
+    ITALIC,
+    BOLD_ITALIC;
+
+    Format bold() {
+      return this == ITALIC || this == BOLD_ITALIC ? BOLD_ITALIC : BOLD;
+    }
+
+    Format italic() {
+      return this == BOLD || this == BOLD_ITALIC ? BOLD_ITALIC : ITALIC;
+    }
+
+    Face face() {
+      return switch (this) {
+        case PLAIN -> Face.SERIF;
+        case BOLD -> Face.SERIF_BOLD;
+        case ITALIC -> Face.SERIF_ITALIC;
+        case BOLD_ITALIC -> Face.SERIF_BOLD_ITALIC;
+      };
+    }
+  }
+
+  private void inline(Node parent, Phrase out, Format format, float fontSize, String key) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof Text t) {
+        out.addAll(kit.text(t.getChars().unescape(), format.face(), fontSize));
+      } else if (n instanceof SoftLineBreak) {
+        out.add(new Chunk(" ", kit.font(format.face(), fontSize)));
+      } else if (n instanceof HardLineBreak) {
+        out.add(Chunk.NEWLINE);
+      } else if (n instanceof StrongEmphasis) {
+        inline(n, out, format.bold(), fontSize, key);
+      } else if (n instanceof Emphasis) {
+        inline(n, out, format.italic(), fontSize, key);
+      } else if (n instanceof Strikethrough) {
+        Phrase struck = new Phrase();
+        inline(n, struck, format, fontSize, key);
+        for (Object o : struck.getChunks()) {
+          ((Chunk) o).setUnderline(0.6f, fontSize * 0.3f);
+        }
+        out.addAll(struck);
+      } else if (n instanceof Code code) {
+        out.addAll(kit.text(code.getText().toString(), Face.MONO, fontSize - 1));
+      } else if (n instanceof Link link) {
+        link(n, link.getUrl().toString(), out, format, fontSize, key);
+      } else if (n instanceof AutoLink link) {
+        link(n, link.getUrl().toString(), out, format, fontSize, key);
+      } else if (n instanceof MailLink mail) {
+        link(n, "mailto:" + mail.getText(), out, format, fontSize, key);
+      } else if (n instanceof Image image) {
+        out.addAll(kit.text("[" + image.getText() + "]", Face.SERIF_ITALIC, fontSize));
+      } else if (n instanceof Footnote note && note.getFootnoteBlock() != null) {
+        int ordinal = numbers.get(note.getFootnoteBlock());
+        footnotes++;
+        Chunk ref = new Chunk(String.valueOf(ordinal), kit.font(Face.SERIF, fontSize * 0.65f));
+        ref.setTextRise(fontSize * 0.35f);
+        ref.setLocalGoto(noteName(key, ordinal));
+        out.add(ref);
+      } else if (n instanceof HtmlInline html) {
+        out.addAll(kit.text(html.getChars().toString(), format.face(), fontSize));
+      } else if (n.hasChildren()) {
+        inline(n, out, format, fontSize, key);
+      } else {
+        out.addAll(kit.text(n.getChars().unescape(), format.face(), fontSize));
+      }
+    }
+  }
+
+  private void link(Node n, String url, Phrase out, Format format, float fontSize, String key) {
+    String label =
+        n instanceof Link l
+            ? l.getText().unescape()
+            : n.getChars().unescape().replaceAll("^<|>$", "");
+    boolean live = UrlPolicy.isAllowed(url) && url.matches("(?i)^(https?:|mailto:).*");
+    Phrase text = kit.text(label, format.face(), fontSize, live ? PdfKit.LINK : PdfKit.INK);
+    if (live) {
+      for (Object o : text.getChunks()) {
+        Chunk c = (Chunk) o;
+        c.setAnchor(url);
+        c.setUnderline(0.4f, -1.5f);
+      }
+    }
+    out.addAll(text);
+  }
+
+  private static boolean rtl(Node n) {
+    return PdfKit.rightToLeft(n.getChars().toString());
+  }
+}

@@ -1,0 +1,403 @@
+package org.plenary.publish;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfAction;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfOutline;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.pdf.draw.DottedLineSeparator;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plenary.publish.EditionContent.EndorsementPart;
+import org.plenary.publish.EditionContent.OrganisationPart;
+import org.plenary.publish.EditionContent.SectionPart;
+import org.plenary.publish.EditionContent.StancePart;
+import org.plenary.publish.PublishFonts.Face;
+import org.plenary.section.SectionKind;
+
+/**
+ * The white paper: a cover, a table of contents whose page numbers are right, numbered headings
+ * mirrored as PDF bookmarks, every section's text, and two annexes (the endorsements of each
+ * proposal, the participating organisations), with running headers and footers and the document's
+ * metadata.
+ *
+ * <p>The table of contents needs to know where the headings fall, which is known only once the body
+ * is laid out; so the document is laid out twice. The first pass records the page of every heading
+ * (a tagged chunk reports its page when it is placed); the second prints those numbers. The
+ * contents take the same room in both passes (the numbers sit in a fixed-width column), so the body
+ * does not move, and the second pass checks that it did not.
+ */
+final class WhitePaperPdf {
+
+  private final PublishFonts fonts;
+  private final EditionContent content;
+  private final int edition;
+  private final Instant at;
+  private final Labels labels;
+
+  WhitePaperPdf(PublishFonts fonts, EditionContent content, int edition, Instant at) {
+    this.fonts = fonts;
+    this.content = content;
+    this.edition = edition;
+    this.at = at;
+    this.labels = Labels.of(content.paper().language());
+  }
+
+  /** An entry of the contents: its anchor, number, title. */
+  private record Entry(String anchor, String number, String title) {}
+
+  byte[] render() {
+    List<Entry> entries = entries();
+    Pass first = pass(entries, null);
+    Pass second = pass(entries, first.pages());
+    if (!first.pages().equals(second.pages())) {
+      throw new IllegalStateException(
+          "The contents moved the body between passes: " + first.pages() + " / " + second.pages());
+    }
+    if (!second.missing().isEmpty()) {
+      throw new MissingGlyphs(second.missing());
+    }
+    return Deterministic.pdf(second.bytes(), content, "white-paper", edition);
+  }
+
+  private List<Entry> entries() {
+    List<Entry> entries = new ArrayList<>();
+    int n = 0;
+    for (SectionPart s : content.sections()) {
+      entries.add(new Entry("s" + s.id(), String.valueOf(++n), headingOf(s)));
+    }
+    entries.add(new Entry("annex-endorsements", "A", labels.annexEndorsements()));
+    entries.add(new Entry("annex-organisations", "B", labels.annexOrganisations()));
+    return entries;
+  }
+
+  private String headingOf(SectionPart s) {
+    return s.kind() == SectionKind.PROPOSAL && s.proposalNumber() != null
+        ? labels.proposal() + " " + s.proposalNumber() + ": " + s.heading()
+        : s.heading();
+  }
+
+  private record Pass(byte[] bytes, Map<String, Integer> pages, List<String> missing) {}
+
+  private Pass pass(List<Entry> entries, Map<String, Integer> numbers) {
+    PdfKit kit = new PdfKit(fonts);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    Document doc = new Document(PageSize.A4, 64, 64, 78, 70);
+    PdfWriter writer = PdfWriter.getInstance(doc, out);
+    Map<String, String> titles = new LinkedHashMap<>();
+    entries.forEach(e -> titles.put(e.anchor(), e.number() + "  " + e.title()));
+    Events events = new Events(kit, titles);
+    writer.setPageEvent(events);
+    Documents.metadata(doc, writer, content, labels.whitePaper(), at);
+    doc.open();
+
+    cover(doc, kit);
+
+    doc.newPage();
+    Phrase contents = kit.text(labels.contents(), Face.SERIF_BOLD, 18, PdfKit.ACCENT);
+    PdfKit.destination(contents, "contents");
+    doc.add(PdfKit.flow(contents, false, 0, 12));
+    new PdfOutline(
+        writer.getRootOutline(), PdfAction.gotoLocalPage("contents", false), labels.contents());
+    PdfPTable toc = new PdfPTable(new float[] {7, 81, 12});
+    toc.setWidthPercentage(100);
+    toc.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
+    for (Entry e : entries) {
+      PdfPCell number = cell(PdfKit.linkedTo(kit.text(e.number(), Face.SERIF, 10.5f), e.anchor()));
+      Phrase title = kit.text(e.title(), Face.SERIF, 10.5f);
+      title.add(new Chunk(new DottedLineSeparator()));
+      PdfPCell name = cell(PdfKit.linkedTo(title, e.anchor()));
+      Integer page = numbers == null ? null : numbers.get(e.anchor());
+      PdfPCell pageCell =
+          cell(
+              PdfKit.linkedTo(
+                  kit.text(page == null ? " " : String.valueOf(page), Face.SERIF, 10.5f),
+                  e.anchor()));
+      pageCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+      pageCell.setVerticalAlignment(Element.ALIGN_BOTTOM);
+      toc.addCell(number);
+      toc.addCell(name);
+      toc.addCell(pageCell);
+    }
+    doc.add(toc);
+
+    doc.newPage();
+    MarkdownPdf markdown = new MarkdownPdf(kit, 10.5f);
+    int n = 0;
+    for (SectionPart s : content.sections()) {
+      n++;
+      heading(doc, kit, "s" + s.id(), n + ".  " + headingOf(s));
+      if (s.kind() == SectionKind.PROPOSAL && s.proposalSummary() != null) {
+        doc.add(summaryBox(kit, s.proposalSummary()));
+      }
+      for (Element e : markdown.render(s.body(), "s" + s.id())) {
+        doc.add(e);
+      }
+    }
+
+    doc.newPage();
+    heading(doc, kit, "annex-endorsements", "A.  " + labels.annexEndorsements());
+    doc.add(PdfKit.flow(kit.text(labels.endorsementsIntro(), Face.SERIF, 10.5f), false, 0, 8));
+    for (EndorsementPart part : content.proposalEndorsements()) {
+      endorsements(doc, kit, part, labels.proposal() + " " + part.proposalNumber() + ": ");
+    }
+    if (content.paperEndorsements() != null) {
+      endorsements(doc, kit, content.paperEndorsements(), labels.wholePaper() + ": ");
+    }
+
+    doc.newPage();
+    heading(doc, kit, "annex-organisations", "B.  " + labels.annexOrganisations());
+    organisations(doc, kit);
+
+    doc.close();
+    return new Pass(out.toByteArray(), events.pages, kit.missing());
+  }
+
+  private void cover(Document doc, PdfKit kit) {
+    var p = content.paper();
+    boolean rtl = PdfKit.rightToLeft(p.title());
+    if (p.initiative() != null) {
+      doc.add(PdfKit.flow(kit.text(p.initiative(), Face.SERIF, 11, PdfKit.MUTED), rtl, 40, 60));
+    } else {
+      doc.add(PdfKit.flow(new Phrase(" "), rtl, 40, 60));
+    }
+    doc.add(PdfKit.flow(kit.text(p.title(), Face.SERIF_BOLD, 26, PdfKit.ACCENT), rtl, 0, 14));
+    if (p.subtitle() != null) {
+      doc.add(PdfKit.flow(kit.text(p.subtitle(), Face.SERIF, 14, PdfKit.MUTED), rtl, 0, 40));
+    }
+    doc.add(
+        PdfKit.flow(kit.text(labels.whitePaper(), Face.SERIF_BOLD, 12, PdfKit.INK), rtl, 30, 4));
+    doc.add(
+        PdfKit.flow(
+            kit.text(
+                labels.edition() + " " + edition + "  ·  " + labels.date(at),
+                Face.SERIF,
+                11,
+                PdfKit.INK),
+            rtl,
+            0,
+            4));
+    if (!p.keywords().isEmpty()) {
+      doc.add(
+          PdfKit.flow(
+              kit.text(String.join(" · ", p.keywords()), Face.SERIF_ITALIC, 9.5f, PdfKit.MUTED),
+              rtl,
+              30,
+              0));
+    }
+  }
+
+  private static void heading(Document doc, PdfKit kit, String anchor, String text) {
+    Phrase h = PdfKit.destination(kit.text(text, Face.SERIF_BOLD, 15, PdfKit.ACCENT), anchor);
+    PdfPTable t =
+        PdfKit.flow(h, PdfKit.rightToLeft(text.replaceFirst("^[A-Z0-9.]+\\s+", "")), 14, 8);
+    t.setKeepTogether(true);
+    doc.add(t);
+  }
+
+  private PdfPTable summaryBox(PdfKit kit, String summary) {
+    Phrase p = kit.text(labels.inBrief() + "  ", Face.SERIF_BOLD, 10.5f);
+    p.addAll(kit.text(summary, Face.SERIF, 10.5f));
+    PdfPTable t = PdfKit.flow(p, PdfKit.rightToLeft(summary), 0, 10);
+    PdfPCell c = t.getRow(0).getCells()[0];
+    c.setBackgroundColor(new java.awt.Color(0xee, 0xf2, 0xf7));
+    c.setPadding(8);
+    return t;
+  }
+
+  private void endorsements(Document doc, PdfKit kit, EndorsementPart part, String prefix) {
+    doc.add(
+        PdfKit.flow(
+            kit.text(prefix + part.heading(), Face.SERIF_BOLD, 11.5f, PdfKit.ACCENT),
+            false,
+            10,
+            4));
+    doc.add(Documents.tallyTable(kit, part.tally(), labels));
+    String spread =
+        part.tally().singleSector()
+            ? labels.singleSector()
+            : labels.supportingGroups(part.tally().supportingGroups());
+    doc.add(PdfKit.flow(kit.text(spread, Face.SERIF_ITALIC, 9.5f, PdfKit.MUTED), false, 2, 4));
+    for (StancePart s : part.stances()) {
+      Phrase line = kit.text(Documents.who(s) + " — ", Face.SERIF_BOLD, 9.5f);
+      line.addAll(kit.text(labels.stance(s.stance()), Face.SERIF, 9.5f));
+      if (s.statement() != null) {
+        line.addAll(kit.text(": " + s.statement(), Face.SERIF_ITALIC, 9.5f));
+      }
+      if (!s.onCurrentVersion()) {
+        line.addAll(kit.text(" (" + labels.earlierVersion() + ")", Face.SERIF, 9, PdfKit.MUTED));
+      }
+      doc.add(PdfKit.flow(line, PdfKit.rightToLeft(Documents.who(s)), 0, 2));
+    }
+  }
+
+  private void organisations(Document doc, PdfKit kit) {
+    PdfPTable t = new PdfPTable(new float[] {60, 30, 10});
+    t.setWidthPercentage(100);
+    t.setHeaderRows(1);
+    for (String h : List.of(labels.organisation(), labels.stakeholderGroup(), labels.people())) {
+      PdfPCell c = new PdfPCell(kit.text(h, Face.SERIF_BOLD, 9.5f));
+      c.setBackgroundColor(new java.awt.Color(0xe8, 0xec, 0xf1));
+      c.setPadding(4);
+      t.addCell(c);
+    }
+    for (OrganisationPart o : content.organisations()) {
+      t.addCell(padded(kit.text(o.name(), Face.SERIF, 9.5f)));
+      t.addCell(padded(kit.text(labels.group(o.stakeholderGroup()), Face.SERIF, 9.5f)));
+      PdfPCell people = padded(kit.text(String.valueOf(o.people()), Face.SERIF, 9.5f));
+      people.setHorizontalAlignment(Element.ALIGN_RIGHT);
+      t.addCell(people);
+    }
+    doc.add(t);
+    if (content.unnamedParticipants() > 0) {
+      doc.add(
+          PdfKit.flow(
+              kit.text(
+                  labels.unnamed(content.unnamedParticipants()),
+                  Face.SERIF_ITALIC,
+                  9.5f,
+                  PdfKit.MUTED),
+              false,
+              6,
+              0));
+    }
+  }
+
+  private static PdfPCell padded(Phrase p) {
+    PdfPCell c = new PdfPCell(p);
+    c.setPadding(4);
+    c.setBorderColor(new java.awt.Color(0xc8, 0xcd, 0xd4));
+    return c;
+  }
+
+  private static PdfPCell cell(Phrase p) {
+    PdfPCell c = new PdfPCell(p);
+    c.setBorder(Rectangle.NO_BORDER);
+    c.setPaddingBottom(4);
+    return c;
+  }
+
+  /** Records where headings fall, adds their bookmarks, and draws headers and footers. */
+  private final class Events extends PdfPageEventHelper {
+    final Map<String, Integer> pages = new LinkedHashMap<>();
+    private final PdfKit kit;
+    private final Map<String, String> titles;
+    private String current = "";
+    private PdfTemplate total;
+
+    Events(PdfKit kit, Map<String, String> titles) {
+      this.kit = kit;
+      this.titles = titles;
+    }
+
+    @Override
+    public void onOpenDocument(PdfWriter writer, Document doc) {
+      total = writer.getDirectContent().createTemplate(40, 14);
+    }
+
+    @Override
+    public void onGenericTag(PdfWriter writer, Document doc, Rectangle rect, String tag) {
+      if (pages.containsKey(tag) || tag.equals("contents")) {
+        return; // a heading that wraps reports each of its lines
+      }
+      pages.put(tag, writer.getPageNumber());
+      String title = titles.get(tag);
+      if (title != null) {
+        current = title.replaceFirst("^\\S+\\s+", "");
+        new PdfOutline(
+            writer.getRootOutline(),
+            new PdfDestination(PdfDestination.XYZ, doc.left(), rect.getTop() + 20, 0),
+            title,
+            false);
+      }
+    }
+
+    @Override
+    public void onEndPage(PdfWriter writer, Document doc) {
+      int page = writer.getPageNumber();
+      if (page == 1) {
+        return; // the cover has neither
+      }
+      PdfContentByte cb = writer.getDirectContent();
+      float top = doc.top() + 28;
+      ColumnText.showTextAligned(
+          cb,
+          Element.ALIGN_LEFT,
+          kit.text(shorten(content.paper().title(), 70), Face.SERIF, 8, PdfKit.MUTED),
+          doc.left(),
+          top,
+          0,
+          PdfWriter.RUN_DIRECTION_LTR,
+          0);
+      ColumnText.showTextAligned(
+          cb,
+          Element.ALIGN_RIGHT,
+          kit.text(shorten(current, 60), Face.SERIF_ITALIC, 8, PdfKit.MUTED),
+          doc.right(),
+          top,
+          0,
+          PdfWriter.RUN_DIRECTION_LTR,
+          0);
+      cb.setLineWidth(0.4f);
+      cb.setColorStroke(PdfKit.MUTED);
+      cb.moveTo(doc.left(), top - 5);
+      cb.lineTo(doc.right(), top - 5);
+      cb.stroke();
+      float bottom = doc.bottom() - 34;
+      ColumnText.showTextAligned(
+          cb,
+          Element.ALIGN_LEFT,
+          kit.text(
+              labels.edition() + " " + edition + " · " + labels.date(at),
+              Face.SERIF,
+              8,
+              PdfKit.MUTED),
+          doc.left(),
+          bottom,
+          0,
+          PdfWriter.RUN_DIRECTION_LTR,
+          0);
+      Phrase pageOf = kit.text(labels.page() + " " + page + " / ", Face.SERIF, 8, PdfKit.MUTED);
+      ColumnText.showTextAligned(
+          cb,
+          Element.ALIGN_RIGHT,
+          pageOf,
+          doc.right() - 22,
+          bottom,
+          0,
+          PdfWriter.RUN_DIRECTION_LTR,
+          0);
+      cb.addTemplate(total, doc.right() - 21, bottom - 2);
+    }
+
+    @Override
+    public void onCloseDocument(PdfWriter writer, Document doc) {
+      ColumnText.showTextAligned(
+          total,
+          Element.ALIGN_LEFT,
+          kit.text(String.valueOf(writer.getPageNumber() - 1), Face.SERIF, 8, PdfKit.MUTED),
+          0,
+          2,
+          0);
+    }
+  }
+
+  static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}
