@@ -37,6 +37,9 @@ final class PdfKit {
   // A FontSelector reads a fallback font from OpenPDF's jar when it is made: make few.
   private final Map<Style, FontSelector> selectors = new HashMap<>();
   private final List<String> missing = new ArrayList<>();
+  // Code points already known to have a glyph (text repeats its characters a great deal).
+  private final java.util.BitSet known = new java.util.BitSet();
+  private final java.util.BitSet knownMono = new java.util.BitSet();
 
   PdfKit(PublishFonts fonts) {
     this.fonts = fonts;
@@ -81,6 +84,10 @@ final class PdfKit {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
+      java.util.BitSet seen = face == Face.MONO ? knownMono : known;
+      if (seen.get(cp)) {
+        continue;
+      }
       if (Character.isWhitespace(cp)
           || Character.isISOControl(cp)
           || Character.getType(cp) == Character.FORMAT) {
@@ -93,7 +100,9 @@ final class PdfKit {
           break;
         }
       }
-      if (!found && (face != Face.MONO || !fontsHave(cp))) {
+      if (found) {
+        seen.set(cp);
+      } else if (face != Face.MONO || !fontsHave(cp)) {
         String name = Character.getName(cp);
         missing.add(
             String.format(

@@ -63,16 +63,34 @@ final class WhitePaperPdf {
 
   byte[] render() {
     List<Entry> entries = entries();
-    Pass first = pass(entries, null);
-    Pass second = pass(entries, first.pages());
-    if (!first.pages().equals(second.pages())) {
-      throw new IllegalStateException(
-          "The contents moved the body between passes: " + first.pages() + " / " + second.pages());
+    int contentsPages = contentsPages(entries);
+    Pass pass = pass(entries, null, contentsPages);
+    if (pass.bytes() == null) {
+      // The contents did not take the room measured for them: lay out twice instead.
+      Pass first = pass(entries, null, 0);
+      pass = pass(entries, first.pages(), 0);
+      if (!first.pages().equals(pass.pages())) {
+        throw new IllegalStateException(
+            "The contents moved the body between passes: " + first.pages() + " / " + pass.pages());
+      }
     }
-    if (!second.missing().isEmpty()) {
-      throw new MissingGlyphs(second.missing());
+    if (!pass.missing().isEmpty()) {
+      throw new MissingGlyphs(pass.missing());
     }
-    return Deterministic.pdf(second.bytes(), content, "white-paper", edition);
+    return Deterministic.pdf(pass.bytes(), content, "white-paper", edition);
+  }
+
+  /** How many pages the contents take (their layout does not depend on the page numbers). */
+  private int contentsPages(List<Entry> entries) {
+    PdfKit kit = new PdfKit(fonts);
+    Document doc = new Document(PageSize.A4, 64, 64, 78, 70);
+    PdfWriter writer = PdfWriter.getInstance(doc, new ByteArrayOutputStream());
+    doc.open();
+    contents(doc, kit, writer, entries, Map.of());
+    doc.newPage();
+    int pages = writer.getPageNumber() - 1;
+    doc.close();
+    return pages;
   }
 
   private List<Entry> entries() {
@@ -94,47 +112,35 @@ final class WhitePaperPdf {
 
   private record Pass(byte[] bytes, Map<String, Integer> pages, List<String> missing) {}
 
-  private Pass pass(List<Entry> entries, Map<String, Integer> numbers) {
+  /**
+   * Lays the document out. With {@code moved} (the contents' page count) the body follows the cover
+   * at once, the contents are written last with the pages the body's headings fell on, and then
+   * moved to follow the cover: one pass. Without it, the contents come first with {@code numbers}
+   * (blank in a first pass). Returns no bytes if the contents took other room than measured.
+   */
+  private Pass pass(List<Entry> entries, Map<String, Integer> numbers, int moved) {
     PdfKit kit = new PdfKit(fonts);
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     Document doc = new Document(PageSize.A4, 64, 64, 78, 70);
     PdfWriter writer = PdfWriter.getInstance(doc, out);
     Map<String, String> titles = new LinkedHashMap<>();
     entries.forEach(e -> titles.put(e.anchor(), e.number() + "  " + e.title()));
-    Events events = new Events(kit, titles);
+    Events events = new Events(kit, titles, moved);
     writer.setPageEvent(events);
     Documents.metadata(doc, writer, content, labels.whitePaper(), at);
     doc.open();
+    if (moved > 0) {
+      writer.setLinearPageMode(); // pages can be reordered only in a flat page tree
+    }
 
     cover(doc, kit);
-
-    doc.newPage();
-    Phrase contents = kit.text(labels.contents(), Face.SERIF_BOLD, 18, PdfKit.ACCENT);
-    PdfKit.destination(contents, "contents");
-    doc.add(PdfKit.flow(contents, false, 0, 12));
     new PdfOutline(
         writer.getRootOutline(), PdfAction.gotoLocalPage("contents", false), labels.contents());
-    PdfPTable toc = new PdfPTable(new float[] {7, 81, 12});
-    toc.setWidthPercentage(100);
-    toc.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
-    for (Entry e : entries) {
-      PdfPCell number = cell(PdfKit.linkedTo(kit.text(e.number(), Face.SERIF, 10.5f), e.anchor()));
-      Phrase title = kit.text(e.title(), Face.SERIF, 10.5f);
-      title.add(new Chunk(new DottedLineSeparator()));
-      PdfPCell name = cell(PdfKit.linkedTo(title, e.anchor()));
-      Integer page = numbers == null ? null : numbers.get(e.anchor());
-      PdfPCell pageCell =
-          cell(
-              PdfKit.linkedTo(
-                  kit.text(page == null ? " " : String.valueOf(page), Face.SERIF, 10.5f),
-                  e.anchor()));
-      pageCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-      pageCell.setVerticalAlignment(Element.ALIGN_BOTTOM);
-      toc.addCell(number);
-      toc.addCell(name);
-      toc.addCell(pageCell);
+
+    if (moved == 0) {
+      doc.newPage();
+      contents(doc, kit, writer, entries, numbers == null ? Map.of() : numbers);
     }
-    doc.add(toc);
 
     doc.newPage();
     MarkdownPdf markdown = new MarkdownPdf(kit, 10.5f);
@@ -164,8 +170,62 @@ final class WhitePaperPdf {
     heading(doc, kit, "annex-organisations", "B.  " + labels.annexOrganisations());
     organisations(doc, kit);
 
+    if (moved > 0) {
+      doc.newPage();
+      int bodyEnd = writer.getPageNumber() - 1;
+      events.contentsFrom(bodyEnd + 1);
+      Map<String, Integer> printed = new LinkedHashMap<>();
+      events.pages.forEach((tag, page) -> printed.put(tag, page + moved));
+      contents(doc, kit, writer, entries, printed);
+      doc.newPage();
+      int total = writer.getPageNumber() - 1;
+      if (total - bodyEnd != moved) {
+        doc.close();
+        return new Pass(null, events.pages, kit.missing());
+      }
+      int[] order = new int[total];
+      order[0] = 1;
+      for (int i = 0; i < moved; i++) {
+        order[1 + i] = bodyEnd + 1 + i;
+      }
+      for (int i = 2; i <= bodyEnd; i++) {
+        order[moved + i - 1] = i;
+      }
+      writer.reorderPages(order);
+      doc.close();
+      Map<String, Integer> pages = new LinkedHashMap<>();
+      events.pages.forEach((tag, page) -> pages.put(tag, page + moved));
+      return new Pass(out.toByteArray(), pages, kit.missing());
+    }
     doc.close();
     return new Pass(out.toByteArray(), events.pages, kit.missing());
+  }
+
+  private void contents(
+      Document doc, PdfKit kit, PdfWriter writer, List<Entry> entries, Map<String, Integer> pages) {
+    Phrase title = kit.text(labels.contents(), Face.SERIF_BOLD, 18, PdfKit.ACCENT);
+    PdfKit.destination(title, "contents");
+    doc.add(PdfKit.flow(title, false, 0, 12));
+    PdfPTable toc = new PdfPTable(new float[] {7, 81, 12});
+    toc.setWidthPercentage(100);
+    toc.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
+    for (Entry e : entries) {
+      PdfPCell number = cell(PdfKit.linkedTo(kit.text(e.number(), Face.SERIF, 10.5f), e.anchor()));
+      Phrase name = kit.text(e.title(), Face.SERIF, 10.5f);
+      name.add(new Chunk(new DottedLineSeparator()));
+      Integer page = pages.get(e.anchor());
+      PdfPCell pageCell =
+          cell(
+              PdfKit.linkedTo(
+                  kit.text(page == null ? " " : String.valueOf(page), Face.SERIF, 10.5f),
+                  e.anchor()));
+      pageCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+      pageCell.setVerticalAlignment(Element.ALIGN_BOTTOM);
+      toc.addCell(number);
+      toc.addCell(cell(PdfKit.linkedTo(name, e.anchor())));
+      toc.addCell(pageCell);
+    }
+    doc.add(toc);
   }
 
   private void cover(Document doc, PdfKit kit) {
@@ -299,10 +359,27 @@ final class WhitePaperPdf {
     private final Map<String, String> titles;
     private String current = "";
     private PdfTemplate total;
+    private final int moved;
+    private int contentsFrom = Integer.MAX_VALUE;
 
-    Events(PdfKit kit, Map<String, String> titles) {
+    Events(PdfKit kit, Map<String, String> titles, int moved) {
       this.kit = kit;
       this.titles = titles;
+      this.moved = moved;
+    }
+
+    /** From this physical page on, the contents are being written (they will become page 2). */
+    void contentsFrom(int page) {
+      contentsFrom = page;
+      current = labels.contents();
+    }
+
+    /** The number a physical page will carry once the contents are moved forward. */
+    private int printed(int physical) {
+      if (moved == 0 || physical == 1) {
+        return physical;
+      }
+      return physical >= contentsFrom ? 2 + physical - contentsFrom : physical + moved;
     }
 
     @Override
@@ -312,7 +389,9 @@ final class WhitePaperPdf {
 
     @Override
     public void onGenericTag(PdfWriter writer, Document doc, Rectangle rect, String tag) {
-      if (pages.containsKey(tag) || tag.equals("contents")) {
+      if (pages.containsKey(tag)
+          || tag.equals("contents")
+          || moved > 0 && writer.getPageNumber() >= contentsFrom) {
         return; // a heading that wraps reports each of its lines
       }
       pages.put(tag, writer.getPageNumber());
@@ -329,7 +408,7 @@ final class WhitePaperPdf {
 
     @Override
     public void onEndPage(PdfWriter writer, Document doc) {
-      int page = writer.getPageNumber();
+      int page = printed(writer.getPageNumber());
       if (page == 1) {
         return; // the cover has neither
       }

@@ -37,7 +37,7 @@ public final class PublishBenchmark {
 
   public static void main(String[] args) throws Exception {
     int sections = args.length > 0 ? Integer.parseInt(args[0]) : 150;
-    int paragraphs = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+    int paragraphs = args.length > 1 ? Integer.parseInt(args[1]) : 14;
     Path work = Files.createTempDirectory("plenary-bench-publish");
     EditionContent content = content(sections, paragraphs);
     PublishFonts fonts =
