@@ -163,12 +163,15 @@ public class CompileWorker {
       progress(job, "writing HTML and Markdown", 75);
       byte[] html = HtmlExport.render(content, number, at);
       byte[] markdown = MarkdownBundle.render(content, number, json);
+      progress(job, "writing Word", 82);
+      byte[] docx = DocxExport.render(content, number, at);
       progress(job, "storing the edition", 90);
       Map<Format, byte[]> files =
           Map.of(
               Format.WHITE_PAPER_PDF, white,
               Format.SUBMISSION_PDF, submission,
               Format.HTML, html,
+              Format.DOCX, docx,
               Format.MARKDOWN, markdown);
       currentActor.runAs(
           actor,

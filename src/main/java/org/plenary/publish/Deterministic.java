@@ -1,18 +1,28 @@
 package org.plenary.publish;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.plenary.platform.crypto.Digests;
 
 /**
- * Makes a rendered PDF depend only on what it shows, so rendering an edition again gives the same
- * bytes: OpenPDF names font subsets with random six-letter tags and gives each file a random
- * identifier. Both are replaced, in place and at the same length (so the cross-reference offsets
- * stay right), by values derived from the document itself.
+ * Makes a rendered file depend only on what it shows, so rendering an edition again gives the same
+ * bytes. PDF: OpenPDF names font subsets with random six-letter tags and gives each file a random
+ * identifier; both are replaced, in place and at the same length (so the cross-reference offsets
+ * stay right), by values derived from the document itself. Zip packages (Word): entries are written
+ * again in name order with one fixed time, as POI stamps them with the clock.
  */
 final class Deterministic {
   private Deterministic() {}
@@ -101,6 +111,45 @@ final class Deterministic {
       n /= 26;
     }
     return new String(c);
+  }
+
+  /** 1980-01-01 00:00, the zip epoch, in the zip's own local time (so no time zone applies). */
+  private static final LocalDateTime ZIP_EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0);
+
+  /**
+   * The same zip with its entries in a fixed order ({@code [Content_Types].xml} first, as Office
+   * writes it, then by name) and all at {@link #ZIP_EPOCH}.
+   */
+  static byte[] zip(byte[] zip) {
+    Map<String, byte[]> entries = new TreeMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
+      try (ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+        byte[] types = entries.remove(CONTENT_TYPES);
+        if (types != null) {
+          put(z, CONTENT_TYPES, types);
+        }
+        for (var e : entries.entrySet()) {
+          put(z, e.getKey(), e.getValue());
+        }
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final String CONTENT_TYPES = "[Content_Types].xml";
+
+  private static void put(ZipOutputStream z, String name, byte[] body) throws IOException {
+    ZipEntry entry = new ZipEntry(name);
+    entry.setTimeLocal(ZIP_EPOCH);
+    z.putNextEntry(entry);
+    z.write(body);
+    z.closeEntry();
   }
 
   static String hex(byte[] bytes) {

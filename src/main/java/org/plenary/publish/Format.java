@@ -5,6 +5,9 @@ public enum Format {
   WHITE_PAPER_PDF("application/pdf", "white-paper.pdf"),
   SUBMISSION_PDF("application/pdf", "submission-to-the-secretary-general.pdf"),
   HTML("text/html; charset=utf-8", "white-paper.html"),
+  DOCX(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "white-paper.docx"),
   MARKDOWN("application/zip", "markdown.zip");
 
   private final String mediaType;

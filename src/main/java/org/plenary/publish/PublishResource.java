@@ -105,7 +105,8 @@ public class PublishResource {
   @Authorize(Action.READ_PAPER)
   @Operation(
       summary =
-          "Download a file of an edition (white-paper-pdf, submission-pdf, html," + " markdown)")
+          "Download a file of an edition (white-paper-pdf, submission-pdf, html, docx,"
+              + " markdown)")
   public Response file(
       @PathParam("paperId") long paperId,
       @PathParam("number") int number,

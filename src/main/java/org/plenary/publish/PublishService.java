@@ -117,6 +117,7 @@ public class PublishService {
     files.put(Format.WHITE_PAPER_PDF, new WhitePaperPdf(fonts, content, number, at).render());
     files.put(Format.SUBMISSION_PDF, new SubmissionPdf(fonts, content, number, at).render());
     files.put(Format.HTML, HtmlExport.render(content, number, at));
+    files.put(Format.DOCX, DocxExport.render(content, number, at));
     files.put(Format.MARKDOWN, MarkdownBundle.render(content, number, json));
     return files;
   }
@@ -131,6 +132,7 @@ public class PublishService {
       case WHITE_PAPER_PDF -> new WhitePaperPdf(fonts, content, number, e.createdAt).render();
       case SUBMISSION_PDF -> new SubmissionPdf(fonts, content, number, e.createdAt).render();
       case HTML -> HtmlExport.render(content, number, e.createdAt);
+      case DOCX -> DocxExport.render(content, number, e.createdAt);
       case MARKDOWN -> MarkdownBundle.render(content, number, json);
     };
   }
@@ -180,7 +182,8 @@ public class PublishService {
   private Artifact artifactOf(Edition e, String formatName) {
     Format format = Format.parse(formatName);
     if (format == null) {
-      throw new Invalid("format", "must be one of white-paper-pdf, submission-pdf, html, markdown");
+      throw new Invalid(
+          "format", "must be one of white-paper-pdf, submission-pdf, html, docx, markdown");
     }
     List<Object[]> rows =
         em.createNativeQuery(

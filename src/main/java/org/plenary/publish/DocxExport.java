@@ -1,0 +1,1071 @@
+package org.plenary.publish;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
+import com.vladsch.flexmark.util.ast.Node;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.xml.namespace.QName;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFootnote;
+import org.apache.poi.xwpf.usermodel.XWPFFootnotes;
+import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTable.XWPFBorderType;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdn;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTInd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLanguage;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STUnderline;
+import org.plenary.endorsement.EndorsementRecords.GroupTally;
+import org.plenary.endorsement.EndorsementRecords.Tally;
+import org.plenary.publish.EditionContent.EndorsementPart;
+import org.plenary.publish.EditionContent.OrganisationPart;
+import org.plenary.publish.EditionContent.SectionPart;
+import org.plenary.publish.EditionContent.StancePart;
+import org.plenary.render.MarkdownRenderer;
+import org.plenary.render.UrlPolicy;
+import org.plenary.section.SectionKind;
+
+/**
+ * The white paper as a Word document, so stakeholders can comment on it in Word (or LibreOffice)
+ * and send it back. It is built with Apache POI and uses what Word itself uses, so that comments,
+ * tracked changes and the navigation pane work on it: the built-in Title and Heading 1–4 styles
+ * (with their outline levels), real numbering definitions for lists (each list restarts), tables
+ * whose header rows repeat on every page, real footnotes, hyperlinks as relationships, and
+ * right-to-left paragraphs for Arabic and Hebrew. Section texts are walked from the same flexmark
+ * tree as the PDF ({@link MarkdownPdf}); raw HTML is shown as text and images by their description,
+ * as there.
+ *
+ * <p>The same content gives the same bytes: the document's dates are the edition's, and the package
+ * is zipped again with fixed entry times in a fixed order ({@link Deterministic#zip}).
+ */
+final class DocxExport {
+
+  private static final String ACCENT = "1F4E79";
+  private static final String MUTED = "555B66";
+  private static final String RULE = "C8CDD4";
+  private static final String HEAD_FILL = "E8ECF1";
+  private static final String SUMMARY_FILL = "EEF2F7";
+  private static final String CODE_FILL = "F3F4F6";
+  private static final String QUOTE_RULE = "B0B8C4";
+  private static final String SERIF = "Georgia";
+  private static final String COMPLEX = "Arial";
+  private static final String MONO = "Consolas";
+
+  /** A4 with 2.54 cm margins, in twentieths of a point: the width tables are divided across. */
+  private static final int PAGE_WIDTH = 11906;
+
+  private static final int PAGE_HEIGHT = 16838;
+  private static final int MARGIN = 1440;
+  private static final int TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+
+  /** Indentation of one list level and of one block quote level. */
+  private static final int LIST_INDENT = 720;
+
+  private static final int QUOTE_INDENT = 567;
+  private static final String[] BULLETS = {"•", "◦", "▪"};
+
+  private final XWPFDocument doc;
+  private final EditionContent content;
+  private final Labels labels;
+  private final XWPFNumbering numbering;
+  private BigInteger bulletList;
+  private BigInteger numberedList;
+  private int footnotes;
+
+  /** Where a block goes: how deep in lists (-1: not in a list) and in quotes it is. */
+  private record Place(int list, int quote) {
+    static final Place TOP = new Place(-1, 0);
+
+    Place inList(int level) {
+      return new Place(level, quote);
+    }
+
+    Place inQuote() {
+      return new Place(list, quote + 1);
+    }
+
+    int indent() {
+      return (list + 1) * LIST_INDENT + quote * QUOTE_INDENT;
+    }
+  }
+
+  /** How inline text is set; {@code note}: inside a footnote (which cannot hold another). */
+  private record Look(boolean bold, boolean italic, boolean strike, boolean note) {
+    static final Look PLAIN = new Look(false, false, false, false);
+
+    Look withBold() {
+      return new Look(true, italic, strike, note);
+    }
+
+    Look withItalic() {
+      return new Look(bold, true, strike, note);
+    }
+
+    Look withStrike() {
+      return new Look(bold, italic, true, note);
+    }
+  }
+
+  private DocxExport(XWPFDocument doc, EditionContent content) {
+    this.doc = doc;
+    this.content = content;
+    this.labels = Labels.of(content.paper().language());
+    this.numbering = doc.createNumbering();
+  }
+
+  static byte[] render(EditionContent c, int edition, Instant at) {
+    try (XWPFDocument doc = new XWPFDocument()) {
+      new DocxExport(doc, c).write(edition, at);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+      doc.write(out);
+      return Deterministic.zip(out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void write(int edition, Instant at) {
+    properties(at);
+    styles();
+    lists();
+    cover(edition, at);
+    int n = 0;
+    for (SectionPart s : content.sections()) {
+      n++;
+      String title = HtmlExport.title(s, labels);
+      heading(n + ". " + title, 1, rtl(title));
+      if (s.kind() == SectionKind.PROPOSAL && s.proposalSummary() != null) {
+        XWPFParagraph p = doc.createParagraph();
+        direction(p, rtl(s.proposalSummary()));
+        shade(p.getCTPPr(), SUMMARY_FILL);
+        run(p, labels.inBrief() + " ", Look.PLAIN.withBold());
+        run(p, s.proposalSummary(), Look.PLAIN);
+      }
+      markdown(s.body());
+    }
+    endorsementsAnnex();
+    organisationsAnnex();
+    page();
+    compatibility();
+  }
+
+  // ---- Document properties, styles, numbering -----------------------------------------------
+
+  private void properties(Instant at) {
+    var p = content.paper();
+    POIXMLProperties.CoreProperties core = doc.getProperties().getCoreProperties();
+    core.setTitle(p.title());
+    Set<String> authors = new LinkedHashSet<>();
+    p.signatories()
+        .forEach(s -> authors.add(s.organisation() != null ? s.organisation() : s.name()));
+    core.setCreator(
+        authors.isEmpty()
+            ? (p.initiative() != null ? p.initiative() : "Plenary")
+            : String.join(", ", authors));
+    core.setLastModifiedByUser("Plenary");
+    core.setSubjectProperty(
+        labels.whitePaper() + (p.subtitle() != null ? ": " + p.subtitle() : ""));
+    core.setKeywords(String.join(", ", p.keywords()));
+    if (p.summary() != null) {
+      core.setDescription(p.summary());
+    }
+    core.getUnderlyingProperties().setLanguageProperty(language());
+    // The edition's time, not the clock's: rendering again must give the same bytes.
+    core.setCreated(Optional.of(Date.from(at)));
+    core.setModified(Optional.of(Date.from(at)));
+    doc.getProperties().getExtendedProperties().setApplication("Plenary");
+  }
+
+  private String language() {
+    String l = content.paper().language();
+    return l == null || l.isBlank() ? "en" : l;
+  }
+
+  /**
+   * The styles part. A document POI makes from nothing has none, and Word only puts paragraphs in
+   * its navigation pane and contents when their style is the built-in heading (style name "heading
+   * 1" and an outline level), so those are defined here as Word defines them.
+   */
+  private void styles() {
+    CTStyles styles = CTStyles.Factory.newInstance();
+    var defaults = styles.addNewDocDefaults();
+    CTRPr rpr = defaults.addNewRPrDefault().addNewRPr();
+    CTFonts fonts = rpr.addNewRFonts();
+    fonts.setAscii(SERIF);
+    fonts.setHAnsi(SERIF);
+    fonts.setCs(COMPLEX);
+    rpr.addNewSz().setVal(BigInteger.valueOf(22));
+    rpr.addNewSzCs().setVal(BigInteger.valueOf(22));
+    CTLanguage lang = rpr.addNewLang();
+    String language = language();
+    lang.setVal(language);
+    if (language.matches("(?i)(ar|he|fa|ur).*")) {
+      lang.setBidi(language);
+    } else if (language.matches("(?i)(zh|ja|ko).*")) {
+      lang.setEastAsia(language);
+    }
+    spacing(defaults.addNewPPrDefault().addNewPPr().addNewSpacing(), 0, 120, 276);
+
+    CTStyle normal = style(styles, STStyleType.PARAGRAPH, "Normal", "Normal", null);
+    normal.setDefault(Boolean.TRUE);
+    CTStyle font = style(styles, STStyleType.CHARACTER, "DefaultParagraphFont", null, null);
+    font.addNewName().setVal("Default Paragraph Font");
+    font.setDefault(Boolean.TRUE);
+    font.addNewUiPriority().setVal(BigInteger.ONE);
+    font.addNewSemiHidden();
+    font.addNewUnhideWhenUsed();
+
+    CTStyle title = style(styles, STStyleType.PARAGRAPH, "Title", "Title", "Normal");
+    spacing(title.addNewPPr().addNewSpacing(), 0, 120, 240);
+    text(title.addNewRPr(), 52, ACCENT, false, false);
+    CTStyle subtitle = style(styles, STStyleType.PARAGRAPH, "Subtitle", "Subtitle", "Normal");
+    spacing(subtitle.addNewPPr().addNewSpacing(), 0, 240, 276);
+    text(subtitle.addNewRPr(), 28, MUTED, false, false);
+    int[] sizes = {32, 26, 24, 22};
+    for (int level = 1; level <= 4; level++) {
+      CTStyle h =
+          style(styles, STStyleType.PARAGRAPH, "Heading" + level, "heading " + level, "Normal");
+      h.addNewUiPriority().setVal(BigInteger.valueOf(9));
+      CTPPrGeneral ppr = h.addNewPPr();
+      ppr.addNewKeepNext();
+      ppr.addNewKeepLines();
+      spacing(ppr.addNewSpacing(), level == 1 ? 360 : 240, 120, 276);
+      ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+      text(h.addNewRPr(), sizes[level - 1], level <= 2 ? ACCENT : null, true, level == 4);
+    }
+    CTStyle list =
+        style(styles, STStyleType.PARAGRAPH, "ListParagraph", "List Paragraph", "Normal");
+    list.addNewPPr().addNewContextualSpacing();
+    CTStyle quote = style(styles, STStyleType.PARAGRAPH, "Quote", "Quote", "Normal");
+    CTPPrGeneral qp = quote.addNewPPr();
+    qp.addNewInd().setLeft(BigInteger.valueOf(QUOTE_INDENT));
+    border(qp.addNewPBdr().addNewLeft(), 18, 8, QUOTE_RULE);
+    text(quote.addNewRPr(), 0, "333333", false, false);
+    CTStyle code = style(styles, STStyleType.PARAGRAPH, "CodeBlock", "Code Block", "Normal");
+    CTPPrGeneral cp = code.addNewPPr();
+    spacing(cp.addNewSpacing(), 0, 120, 240);
+    shade(cp.addNewShd(), CODE_FILL);
+    mono(code.addNewRPr(), 19);
+    CTStyle inline = style(styles, STStyleType.CHARACTER, "HTMLCode", "HTML Code", null);
+    mono(inline.addNewRPr(), 20);
+    CTStyle note = style(styles, STStyleType.PARAGRAPH, "FootnoteText", "footnote text", "Normal");
+    spacing(note.addNewPPr().addNewSpacing(), 0, 0, 240);
+    text(note.addNewRPr(), 18, null, false, false);
+    CTStyle mark = style(styles, STStyleType.CHARACTER, "FootnoteReference", null, null);
+    mark.addNewName().setVal("footnote reference");
+    mark.addNewRPr().addNewVertAlign().setVal(STVerticalAlignRun.SUPERSCRIPT);
+    CTStyle link = style(styles, STStyleType.CHARACTER, "Hyperlink", null, null);
+    link.addNewName().setVal("Hyperlink");
+    CTRPr lr = link.addNewRPr();
+    lr.addNewColor().setVal("0563C1");
+    lr.addNewU().setVal(STUnderline.SINGLE);
+    doc.createStyles().setStyles(styles);
+  }
+
+  /** A style; {@code name} set makes it a quick style (shown in Word's style gallery). */
+  private static CTStyle style(
+      CTStyles styles, STStyleType.Enum type, String id, String name, String basedOn) {
+    CTStyle s = styles.addNewStyle();
+    s.setType(type);
+    s.setStyleId(id);
+    if (name != null) {
+      s.addNewName().setVal(name);
+    }
+    if (basedOn != null) {
+      s.addNewBasedOn().setVal(basedOn);
+      s.addNewNext().setVal("Normal");
+    }
+    if (name != null) {
+      s.addNewQFormat();
+    }
+    return s;
+  }
+
+  private static void text(CTRPr r, int halfPoints, String color, boolean bold, boolean italic) {
+    if (bold) {
+      r.addNewB();
+      r.addNewBCs();
+    }
+    if (italic) {
+      r.addNewI();
+      r.addNewICs();
+    }
+    if (color != null) {
+      r.addNewColor().setVal(color);
+    }
+    if (halfPoints > 0) {
+      r.addNewSz().setVal(BigInteger.valueOf(halfPoints));
+      r.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
+    }
+  }
+
+  private static void mono(CTRPr r, int halfPoints) {
+    CTFonts f = r.addNewRFonts();
+    f.setAscii(MONO);
+    f.setHAnsi(MONO);
+    r.addNewSz().setVal(BigInteger.valueOf(halfPoints));
+  }
+
+  private static void spacing(CTSpacing s, int before, int after, int line) {
+    s.setBefore(BigInteger.valueOf(before));
+    s.setAfter(BigInteger.valueOf(after));
+    s.setLine(BigInteger.valueOf(line));
+    s.setLineRule(STLineSpacingRule.AUTO);
+  }
+
+  private static void shade(CTShd shd, String fill) {
+    shd.setVal(STShd.CLEAR);
+    shd.setColor("auto");
+    shd.setFill(fill);
+  }
+
+  private static void shade(CTPPr ppr, String fill) {
+    shade(ppr.isSetShd() ? ppr.getShd() : ppr.addNewShd(), fill);
+  }
+
+  private static void border(CTBorder b, int eighths, int space, String color) {
+    b.setVal(STBorder.SINGLE);
+    b.setSz(BigInteger.valueOf(eighths));
+    b.setSpace(BigInteger.valueOf(space));
+    b.setColor(color);
+  }
+
+  /** Two list definitions, bulleted and numbered, each with nine levels as Word has them. */
+  private void lists() {
+    bulletList = numbering.addAbstractNum(new XWPFAbstractNum(listDefinition(0, true)));
+    numberedList = numbering.addAbstractNum(new XWPFAbstractNum(listDefinition(1, false)));
+  }
+
+  private static CTAbstractNum listDefinition(int id, boolean bullets) {
+    CTAbstractNum a = CTAbstractNum.Factory.newInstance();
+    a.setAbstractNumId(BigInteger.valueOf(id));
+    STNumberFormat.Enum[] formats = {
+      STNumberFormat.DECIMAL, STNumberFormat.LOWER_LETTER, STNumberFormat.LOWER_ROMAN
+    };
+    for (int i = 0; i < 9; i++) {
+      CTLvl l = a.addNewLvl();
+      l.setIlvl(BigInteger.valueOf(i));
+      l.addNewStart().setVal(BigInteger.ONE);
+      l.addNewNumFmt().setVal(bullets ? STNumberFormat.BULLET : formats[i % 3]);
+      l.addNewLvlText().setVal(bullets ? BULLETS[i % 3] : "%" + (i + 1) + ".");
+      l.addNewLvlJc().setVal(STJc.LEFT);
+      CTInd ind = l.addNewPPr().addNewInd();
+      ind.setLeft(BigInteger.valueOf((long) LIST_INDENT * (i + 1)));
+      ind.setHanging(BigInteger.valueOf(360));
+    }
+    return a;
+  }
+
+  /**
+   * A numbering instance for one list. Every list gets its own, and a numbered one says where its
+   * level starts, so each list counts from its own start instead of continuing the previous one.
+   */
+  private BigInteger newList(ListBlock list, int level) {
+    boolean ordered = list instanceof OrderedList;
+    BigInteger id = numbering.addNum(ordered ? numberedList : bulletList);
+    if (ordered) {
+      CTNumLvl override = numbering.getNum(id).getCTNum().addNewLvlOverride();
+      override.setIlvl(BigInteger.valueOf(level));
+      override
+          .addNewStartOverride()
+          .setVal(BigInteger.valueOf(((OrderedList) list).getStartNumber()));
+    }
+    return id;
+  }
+
+  /**
+   * Word 2013 and later behaviour: without it Word opens the file in "compatibility mode" (as an
+   * old Word 2007 file), which reviewers would see in the title bar. POI's slim schema set has no
+   * class for this element, so it is written with a cursor.
+   */
+  private void compatibility() {
+    String w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    try (XmlCursor c = doc.getSettings().getCTSettings().newCursor()) {
+      c.toEndToken();
+      c.beginElement(new QName(w, "compat", "w"));
+      c.beginElement(new QName(w, "compatSetting", "w"));
+      c.insertAttributeWithValue(new QName(w, "name", "w"), "compatibilityMode");
+      c.insertAttributeWithValue(
+          new QName(w, "uri", "w"), "http://schemas.microsoft.com/office/word");
+      c.insertAttributeWithValue(new QName(w, "val", "w"), "15");
+    }
+  }
+
+  private void page() {
+    // Word needs a paragraph between a table and the end of the document.
+    List<IBodyElement> body = doc.getBodyElements();
+    if (!body.isEmpty() && body.get(body.size() - 1) instanceof XWPFTable) {
+      doc.createParagraph();
+    }
+    CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
+    CTPageSz size = sect.addNewPgSz();
+    size.setW(BigInteger.valueOf(PAGE_WIDTH));
+    size.setH(BigInteger.valueOf(PAGE_HEIGHT));
+    CTPageMar mar = sect.addNewPgMar();
+    for (var set :
+        List.<java.util.function.Consumer<Object>>of(
+            mar::setTop, mar::setBottom, mar::setLeft, mar::setRight)) {
+      set.accept(BigInteger.valueOf(MARGIN));
+    }
+    mar.setHeader(BigInteger.valueOf(708));
+    mar.setFooter(BigInteger.valueOf(708));
+    mar.setGutter(BigInteger.ZERO);
+  }
+
+  // ---- Cover, headings, annexes -------------------------------------------------------------
+
+  private void cover(int edition, Instant at) {
+    var p = content.paper();
+    if (p.initiative() != null) {
+      XWPFParagraph i = doc.createParagraph();
+      direction(i, rtl(p.initiative()));
+      XWPFRun r = run(i, p.initiative(), Look.PLAIN);
+      r.setColor(MUTED);
+    }
+    XWPFParagraph t = doc.createParagraph();
+    t.setStyle("Title");
+    direction(t, rtl(p.title()));
+    run(t, p.title(), Look.PLAIN);
+    if (p.subtitle() != null) {
+      XWPFParagraph s = doc.createParagraph();
+      s.setStyle("Subtitle");
+      direction(s, rtl(p.subtitle()));
+      run(s, p.subtitle(), Look.PLAIN);
+    }
+    XWPFParagraph meta = doc.createParagraph();
+    XWPFRun r =
+        run(
+            meta,
+            labels.whitePaper()
+                + " · "
+                + labels.edition()
+                + " "
+                + edition
+                + " · "
+                + labels.date(at),
+            Look.PLAIN);
+    r.setColor(MUTED);
+    if (!p.keywords().isEmpty()) {
+      XWPFRun k = run(meta, "", Look.PLAIN);
+      k.addBreak();
+      k.setText(String.join(" · ", p.keywords()));
+      k.setColor(MUTED);
+    }
+  }
+
+  private XWPFParagraph heading(String text, int level, boolean rtl) {
+    XWPFParagraph h = doc.createParagraph();
+    h.setStyle("Heading" + level);
+    direction(h, rtl);
+    run(h, text, Look.PLAIN);
+    return h;
+  }
+
+  private void endorsementsAnnex() {
+    heading("A. " + labels.annexEndorsements(), 1, false);
+    paragraph(labels.endorsementsIntro(), Look.PLAIN);
+    for (EndorsementPart e : content.proposalEndorsements()) {
+      endorsements(e, labels.proposal() + " " + e.proposalNumber() + ": " + e.heading());
+    }
+    if (content.paperEndorsements() != null) {
+      endorsements(content.paperEndorsements(), labels.wholePaper());
+    }
+  }
+
+  private void endorsements(EndorsementPart e, String title) {
+    heading(title, 2, rtl(e.heading() == null ? title : e.heading()));
+    Tally tally = e.tally();
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            labels.stakeholderGroup(),
+            labels.endorse(),
+            labels.withReservations(),
+            labels.object(),
+            labels.total()));
+    for (GroupTally g : tally.byGroup()) {
+      if (g.total() > 0) {
+        rows.add(
+            List.of(
+                labels.group(g.group()),
+                String.valueOf(g.endorse()),
+                String.valueOf(g.withReservations()),
+                String.valueOf(g.object()),
+                String.valueOf(g.total())));
+      }
+    }
+    rows.add(
+        List.of(
+            labels.total(),
+            String.valueOf(tally.endorse()),
+            String.valueOf(tally.withReservations()),
+            String.valueOf(tally.object()),
+            String.valueOf(tally.total())));
+    XWPFTable t = plainTable(rows, new int[] {40, 15, 15, 15, 15}, 1);
+    for (XWPFTableCell c : t.getRow(rows.size() - 1).getTableCells()) {
+      c.getParagraphArray(0).getRuns().forEach(r -> r.setBold(true));
+    }
+    XWPFParagraph spread =
+        paragraph(
+            tally.singleSector()
+                ? labels.singleSector()
+                : labels.supportingGroups(tally.supportingGroups()),
+            Look.PLAIN.withItalic());
+    spread.setSpacingBefore(80);
+    spread.getRuns().forEach(r -> r.setColor(MUTED));
+    if (e.stances().isEmpty()) {
+      return;
+    }
+    BigInteger list = numbering.addNum(bulletList);
+    for (StancePart s : e.stances()) {
+      XWPFParagraph p = doc.createParagraph();
+      p.setStyle("ListParagraph");
+      p.setNumID(list);
+      p.setNumILvl(BigInteger.ZERO);
+      direction(p, rtl(Documents.who(s)));
+      run(p, Documents.who(s), Look.PLAIN.withBold());
+      run(p, " — " + labels.stance(s.stance()), Look.PLAIN);
+      if (s.statement() != null) {
+        run(p, ": ", Look.PLAIN);
+        run(p, s.statement(), Look.PLAIN.withItalic());
+      }
+      if (!s.onCurrentVersion()) {
+        run(p, " (" + labels.earlierVersion() + ")", Look.PLAIN).setColor(MUTED);
+      }
+    }
+  }
+
+  private void organisationsAnnex() {
+    heading("B. " + labels.annexOrganisations(), 1, false);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(labels.organisation(), labels.stakeholderGroup(), labels.people()));
+    for (OrganisationPart o : content.organisations()) {
+      rows.add(List.of(o.name(), labels.group(o.stakeholderGroup()), String.valueOf(o.people())));
+    }
+    plainTable(rows, new int[] {60, 30, 10}, 2);
+    if (content.unnamedParticipants() > 0) {
+      XWPFParagraph p =
+          paragraph(labels.unnamed(content.unnamedParticipants()), Look.PLAIN.withItalic());
+      p.setSpacingBefore(80);
+      p.getRuns().forEach(r -> r.setColor(MUTED));
+    }
+  }
+
+  /**
+   * A table of plain text whose first row is its header; counts (from a column on) right-aligned.
+   */
+  private XWPFTable plainTable(List<List<String>> rows, int[] weights, int firstCount) {
+    XWPFTable t = table(weights, 1, TEXT_WIDTH);
+    for (int i = 0; i < rows.size(); i++) {
+      XWPFTableRow row = i == 0 ? t.getRow(0) : t.createRow();
+      List<String> cells = rows.get(i);
+      for (int c = 0; c < cells.size(); c++) {
+        XWPFTableCell cell = row.getCell(c);
+        XWPFParagraph p = cellParagraph(cell, i == 0, weights[c]);
+        direction(p, rtl(cells.get(c)));
+        run(p, cells.get(c), i == 0 ? Look.PLAIN.withBold() : Look.PLAIN);
+        if (i > 0 && c >= firstCount) {
+          p.setAlignment(ParagraphAlignment.RIGHT);
+        }
+      }
+    }
+    return t;
+  }
+
+  private XWPFParagraph paragraph(String text, Look look) {
+    XWPFParagraph p = doc.createParagraph();
+    direction(p, rtl(text));
+    run(p, text, look);
+    return p;
+  }
+
+  // ---- Tables -----------------------------------------------------------------------------
+
+  /**
+   * An empty table {@code width} wide with {@code weights.length} columns (widths in that
+   * proportion, which {@code weights} is given back in), light borders, and its first {@code
+   * headerRows} rows repeated on every page.
+   */
+  private XWPFTable table(int[] weights, int headerRows, int width) {
+    XWPFTable t = doc.createTable();
+    XWPFTableRow first = t.getRow(0);
+    for (int i = 1; i < weights.length; i++) {
+      first.addNewTableCell();
+    }
+    t.setTopBorder(XWPFBorderType.SINGLE, 4, 0, RULE);
+    t.setBottomBorder(XWPFBorderType.SINGLE, 4, 0, RULE);
+    t.setLeftBorder(XWPFBorderType.SINGLE, 4, 0, RULE);
+    t.setRightBorder(XWPFBorderType.SINGLE, 4, 0, RULE);
+    t.setInsideHBorder(XWPFBorderType.SINGLE, 4, 0, RULE);
+    t.setInsideVBorder(XWPFBorderType.SINGLE, 4, 0, RULE);
+    CTTblWidth w = t.getCTTbl().getTblPr().getTblW();
+    w.setType(STTblWidth.DXA);
+    w.setW(BigInteger.valueOf(width));
+    t.setCellMargins(50, 100, 50, 100);
+    CTTblGrid grid = t.getCTTbl().addNewTblGrid();
+    int total = 0;
+    for (int weight : weights) {
+      total += weight;
+    }
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = width * weights[i] / total;
+      grid.addNewGridCol().setW(BigInteger.valueOf(weights[i]));
+    }
+    for (int i = 0; i < headerRows; i++) {
+      (i == 0 ? first : t.createRow()).setRepeatHeader(true);
+    }
+    return t;
+  }
+
+  /** The cell's first paragraph, made compact, with the cell's width (and shade for a header). */
+  private static XWPFParagraph cellParagraph(XWPFTableCell cell, boolean head, int width) {
+    CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+    CTTblWidth w = pr.isSetTcW() ? pr.getTcW() : pr.addNewTcW();
+    w.setType(STTblWidth.DXA);
+    w.setW(BigInteger.valueOf(width));
+    if (head) {
+      cell.setColor(HEAD_FILL);
+    }
+    XWPFParagraph p = cell.getParagraphArray(0);
+    p.setSpacingAfter(0);
+    return p;
+  }
+
+  private void table(TableBlock table, Place place) {
+    List<TableRow> rows = new ArrayList<>();
+    int headerRows = 0;
+    for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+      if (part instanceof TableSeparator) {
+        continue;
+      }
+      for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+        if (row instanceof TableRow r) {
+          rows.add(r);
+          if (part instanceof TableHead) {
+            headerRows++;
+          }
+        }
+      }
+    }
+    int columns = 1;
+    for (TableRow r : rows) {
+      columns = Math.max(columns, cells(r).size());
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    int[] weights = new int[columns];
+    java.util.Arrays.fill(weights, 1);
+    XWPFTable t = table(weights, headerRows, TEXT_WIDTH - place.indent());
+    boolean rtl = rtl(table);
+    if (rtl) {
+      t.getCTTbl().getTblPr().addNewBidiVisual();
+    }
+    if (place.indent() > 0) {
+      var ind = t.getCTTbl().getTblPr().addNewTblInd();
+      ind.setW(BigInteger.valueOf(place.indent()));
+      ind.setType(STTblWidth.DXA);
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      XWPFTableRow row = i < Math.max(headerRows, 1) ? t.getRow(i) : t.createRow();
+      if (row == null) {
+        row = t.createRow();
+      }
+      List<TableCell> cells = cells(rows.get(i));
+      boolean head = i < headerRows;
+      for (int c = 0; c < columns; c++) {
+        XWPFParagraph p = cellParagraph(row.getCell(c), head, weights[c]);
+        direction(p, rtl);
+        if (c >= cells.size()) {
+          continue;
+        }
+        TableCell cell = cells.get(c);
+        if (cell.getAlignment() != null) {
+          switch (cell.getAlignment()) {
+            case CENTER -> p.setAlignment(ParagraphAlignment.CENTER);
+            case RIGHT -> p.setAlignment(ParagraphAlignment.RIGHT);
+            default -> {}
+          }
+        }
+        inline(cell, p, head ? Look.PLAIN.withBold() : Look.PLAIN);
+      }
+    }
+  }
+
+  private static List<TableCell> cells(TableRow row) {
+    List<TableCell> cells = new ArrayList<>();
+    for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof TableCell cell) {
+        cells.add(cell);
+      }
+    }
+    return cells;
+  }
+
+  // ---- Markdown blocks ----------------------------------------------------------------------
+
+  private void markdown(String markdown) {
+    Node document = MarkdownRenderer.parse(markdown);
+    Set<Node> referred = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Node n : document.getDescendants()) {
+      if (n instanceof Footnote ref && ref.getFootnoteBlock() != null) {
+        referred.add(ref.getFootnoteBlock());
+      }
+    }
+    List<FootnoteBlock> orphans = new ArrayList<>();
+    for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof FootnoteBlock fb) {
+        if (!referred.contains(fb)) {
+          orphans.add(fb);
+        }
+      } else {
+        block(n, Place.TOP);
+      }
+    }
+    // A definition nobody refers to has no place for a footnote mark: it is set at the end of
+    // the section in footnote type, as the PDF does with every note.
+    for (FootnoteBlock fb : orphans) {
+      for (Node c = fb.getFirstChild(); c != null; c = c.getNext()) {
+        if (c instanceof Paragraph para) {
+          XWPFParagraph p = doc.createParagraph();
+          p.setStyle("FootnoteText");
+          direction(p, rtl(para));
+          run(p, "[" + fb.getText() + "] ", Look.PLAIN);
+          inline(para, p, new Look(false, false, false, true));
+        }
+      }
+    }
+  }
+
+  private void block(Node n, Place place) {
+    if (n instanceof Heading h) {
+      XWPFParagraph p = doc.createParagraph();
+      p.setStyle("Heading" + Math.min(h.getLevel() + 1, 4));
+      direction(p, rtl(h));
+      inline(h, p, Look.PLAIN);
+    } else if (n instanceof Paragraph para) {
+      inline(para, paragraph(para, place), Look.PLAIN);
+    } else if (n instanceof ListBlock list) {
+      list(list, place.inList(place.list() + 1));
+    } else if (n instanceof BlockQuote quote) {
+      for (Node b = quote.getFirstChild(); b != null; b = b.getNext()) {
+        block(b, place.inQuote());
+      }
+    } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
+      String code =
+          n instanceof FencedCodeBlock f
+              ? f.getContentChars().toString()
+              : ((IndentedCodeBlock) n).getContentChars().toString();
+      XWPFParagraph p = doc.createParagraph();
+      p.setStyle("CodeBlock");
+      indent(p, place);
+      String[] lines = code.replaceAll("\\n$", "").replace("\t", "    ").split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        XWPFRun r = p.createRun();
+        if (i > 0) {
+          r.addBreak();
+        }
+        r.setText(clean(lines[i]));
+      }
+    } else if (n instanceof TableBlock table) {
+      table(table, place);
+    } else if (n instanceof ThematicBreak) {
+      XWPFParagraph p = doc.createParagraph();
+      CTPPr ppr = p.getCTPPr();
+      border(ppr.addNewPBdr().addNewBottom(), 6, 1, QUOTE_RULE);
+    } else if (n instanceof HtmlBlock html) {
+      XWPFParagraph p = paragraph(html, place);
+      run(p, html.getChars().toString().strip(), Look.PLAIN);
+    } else if (n instanceof FootnoteBlock) {
+      // Definitions become footnotes where they are referred to.
+    } else if (n.hasChildren()) {
+      for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+        block(c, place);
+      }
+    }
+  }
+
+  /** A body paragraph for {@code source}, indented (and quoted) as its place asks. */
+  private XWPFParagraph paragraph(Node source, Place place) {
+    XWPFParagraph p = doc.createParagraph();
+    if (place.quote() > 0) {
+      p.setStyle("Quote");
+    } else if (place.list() >= 0) {
+      p.setStyle("ListParagraph");
+    }
+    indent(p, place);
+    direction(p, rtl(source));
+    return p;
+  }
+
+  private static void indent(XWPFParagraph p, Place place) {
+    if (place.indent() > 0) {
+      p.setIndentationLeft(place.indent());
+    }
+  }
+
+  private void list(ListBlock list, Place place) {
+    BigInteger id = newList(list, place.list());
+    for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+      if (!(item instanceof ListItem)) {
+        continue;
+      }
+      boolean numbered = false;
+      for (Node b = item.getFirstChild(); b != null; b = b.getNext()) {
+        if (!numbered && b instanceof Paragraph para) {
+          XWPFParagraph p = paragraph(para, place);
+          number(p, id, place);
+          inline(para, p, Look.PLAIN);
+        } else {
+          if (!numbered) {
+            // The item starts with something else (a nested list, code): an empty numbered line.
+            number(paragraph(item, place), id, place);
+          }
+          block(b, place);
+        }
+        numbered = true;
+      }
+      if (!numbered) {
+        number(paragraph(item, place), id, place);
+      }
+    }
+  }
+
+  /** Puts {@code p} in the list: its level's number or bullet, hanging from the indentation. */
+  private static void number(XWPFParagraph p, BigInteger id, Place place) {
+    p.setNumID(id);
+    p.setNumILvl(BigInteger.valueOf(place.list()));
+    p.setIndentationLeft(place.indent());
+    p.setIndentationHanging(360);
+  }
+
+  // ---- Inline -----------------------------------------------------------------------------
+
+  private void inline(Node parent, XWPFParagraph p, Look look) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof Text t) {
+        run(p, t.getChars().unescape(), look);
+      } else if (n instanceof SoftLineBreak) {
+        run(p, " ", look);
+      } else if (n instanceof HardLineBreak) {
+        run(p, "", look).addBreak();
+      } else if (n instanceof StrongEmphasis) {
+        inline(n, p, look.withBold());
+      } else if (n instanceof Emphasis) {
+        inline(n, p, look.withItalic());
+      } else if (n instanceof Strikethrough) {
+        inline(n, p, look.withStrike());
+      } else if (n instanceof Code code) {
+        run(p, code.getText().toString(), look).setStyle("HTMLCode");
+      } else if (n instanceof Link link) {
+        link(p, link.getUrl().toString(), link.getText().unescape(), look);
+      } else if (n instanceof AutoLink link) {
+        link(p, link.getUrl().toString(), link.getText().unescape(), look);
+      } else if (n instanceof MailLink mail) {
+        link(p, "mailto:" + mail.getText(), mail.getText().unescape(), look);
+      } else if (n instanceof Image image) {
+        run(p, "[" + image.getText() + "]", look.withItalic());
+      } else if (n instanceof Footnote ref && ref.getFootnoteBlock() != null && !look.note()) {
+        footnote(p, ref.getFootnoteBlock());
+      } else if (n instanceof HtmlInline html) {
+        run(p, html.getChars().toString(), look);
+      } else if (n.hasChildren()) {
+        inline(n, p, look);
+      } else {
+        run(p, n.getChars().unescape(), look);
+      }
+    }
+  }
+
+  /**
+   * A real Word footnote with the definition's text, and its mark here. Word numbers footnotes
+   * itself, through the document; a definition referred to twice becomes two footnotes.
+   */
+  private void footnote(XWPFParagraph p, FootnoteBlock definition) {
+    XWPFFootnotes notes = doc.createFootnotes();
+    if (footnotes == 0) {
+      // Word draws the line above the notes, and its continuation, from these two.
+      separator(notes, -1, STFtnEdn.SEPARATOR);
+      separator(notes, 0, STFtnEdn.CONTINUATION_SEPARATOR);
+    }
+    XWPFFootnote note = notes.createFootnote();
+    note.getCTFtnEdn().setId(BigInteger.valueOf(++footnotes));
+    Look look = new Look(false, false, false, true);
+    boolean first = true;
+    for (Node c = definition.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof Paragraph para) {
+        XWPFParagraph np = note.createParagraph();
+        np.setStyle("FootnoteText");
+        direction(np, rtl(para));
+        if (first) {
+          run(np, " ", look);
+          first = false;
+        }
+        inline(para, np, look);
+      }
+    }
+    if (first) {
+      note.createParagraph().setStyle("FootnoteText");
+    }
+    p.addFootnoteReference(note);
+  }
+
+  private static void separator(XWPFFootnotes notes, int id, STFtnEdn.Enum type) {
+    CTFtnEdn s = CTFtnEdn.Factory.newInstance();
+    s.setId(BigInteger.valueOf(id));
+    s.setType(type);
+    var r = s.addNewP().addNewR();
+    if (type == STFtnEdn.SEPARATOR) {
+      r.addNewSeparator();
+    } else {
+      r.addNewContinuationSeparator();
+    }
+    notes.addFootnote(s);
+  }
+
+  /** A link that works in Word if it is one a browser may follow; its text otherwise. */
+  private void link(XWPFParagraph p, String url, String label, Look look) {
+    if (UrlPolicy.isAllowed(url) && url.matches("(?i)^(https?:|mailto:).*")) {
+      try {
+        XWPFHyperlinkRun r = p.createHyperlinkRun(url);
+        r.setStyle("Hyperlink");
+        set(r, label, look);
+        return;
+      } catch (IllegalArgumentException notAUri) {
+        // Not a URI Word can store: keep the words.
+      }
+    }
+    run(p, label, look);
+  }
+
+  private static XWPFRun run(XWPFParagraph p, String text, Look look) {
+    XWPFRun r = p.createRun();
+    set(r, text, look);
+    return r;
+  }
+
+  private static void set(XWPFRun r, String text, Look look) {
+    boolean rtl = PdfKit.rightToLeft(text);
+    if (look.bold()) {
+      r.setBold(true);
+      if (rtl) {
+        r.setComplexScriptBold(true);
+      }
+    }
+    if (look.italic()) {
+      r.setItalic(true);
+      if (rtl) {
+        r.setComplexScriptItalic(true);
+      }
+    }
+    if (look.strike()) {
+      r.setStrikeThrough(true);
+    }
+    if (rtl) {
+      CTRPr pr = r.getCTR().isSetRPr() ? r.getCTR().getRPr() : r.getCTR().addNewRPr();
+      pr.addNewRtl();
+    }
+    if (!text.isEmpty()) {
+      r.setText(clean(text));
+    }
+  }
+
+  /** Right to left for Arabic and Hebrew paragraphs (their first strong character decides). */
+  private static void direction(XWPFParagraph p, boolean rtl) {
+    if (rtl) {
+      CTPPr ppr = p.getCTPPr();
+      if (!ppr.isSetBidi()) {
+        ppr.addNewBidi();
+      }
+    }
+  }
+
+  private static boolean rtl(Node n) {
+    return PdfKit.rightToLeft(n.getChars().toString());
+  }
+
+  private static boolean rtl(String s) {
+    return s != null && PdfKit.rightToLeft(s);
+  }
+
+  /** Characters XML 1.0 cannot hold (a Word file with one will not open) are left out. */
+  private static String clean(String s) {
+    return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+  }
+}
