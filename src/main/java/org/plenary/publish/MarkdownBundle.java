@@ -18,7 +18,9 @@ import org.plenary.publish.EditionContent.SectionPart;
 final class MarkdownBundle {
   private MarkdownBundle() {}
 
-  private static final long FIXED_TIME = 315532800000L; // 1980-01-01, the zip epoch
+  // The zip epoch, as local time: ZipEntry.setTime would shift it by the server's time zone.
+  private static final java.time.LocalDateTime FIXED_TIME =
+      java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
 
   static byte[] render(EditionContent c, int edition, String json) {
     Labels labels = Labels.of(c.paper().language());
@@ -77,7 +79,7 @@ final class MarkdownBundle {
 
   private static void add(ZipOutputStream zip, String name, String text) throws IOException {
     ZipEntry entry = new ZipEntry(name);
-    entry.setTime(FIXED_TIME);
+    entry.setTimeLocal(FIXED_TIME);
     zip.putNextEntry(entry);
     zip.write(text.getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
