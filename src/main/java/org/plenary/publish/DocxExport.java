@@ -26,9 +26,7 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
-import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
-import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Node;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -708,25 +706,10 @@ final class DocxExport {
   }
 
   private void table(TableBlock table, Place place) {
-    List<TableRow> rows = new ArrayList<>();
-    int headerRows = 0;
-    for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
-      if (part instanceof TableSeparator) {
-        continue;
-      }
-      for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
-        if (row instanceof TableRow r) {
-          rows.add(r);
-          if (part instanceof TableHead) {
-            headerRows++;
-          }
-        }
-      }
-    }
-    int columns = 1;
-    for (TableRow r : rows) {
-      columns = Math.max(columns, cells(r).size());
-    }
+    MarkdownTable parsed = MarkdownTable.of(table);
+    List<TableRow> rows = parsed.rows();
+    int headerRows = parsed.headerRows();
+    int columns = parsed.columns();
     if (rows.isEmpty()) {
       return;
     }
@@ -769,13 +752,7 @@ final class DocxExport {
   }
 
   private static List<TableCell> cells(TableRow row) {
-    List<TableCell> cells = new ArrayList<>();
-    for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
-      if (c instanceof TableCell cell) {
-        cells.add(cell);
-      }
-    }
-    return cells;
+    return MarkdownTable.cells(row);
   }
 
   // ---- Markdown blocks ----------------------------------------------------------------------

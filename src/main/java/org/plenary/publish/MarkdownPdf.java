@@ -35,7 +35,6 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
-import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.util.ast.Node;
 import java.awt.Color;
@@ -224,31 +223,10 @@ final class MarkdownPdf {
   }
 
   private PdfPTable table(TableBlock table, String key) {
-    List<TableRow> rows = new ArrayList<>();
-    int headerRows = 0;
-    for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
-      if (part instanceof com.vladsch.flexmark.ext.tables.TableSeparator) {
-        continue;
-      }
-      for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
-        if (row instanceof TableRow r) {
-          rows.add(r);
-          if (part instanceof TableHead) {
-            headerRows++;
-          }
-        }
-      }
-    }
-    int columns = 1;
-    for (TableRow r : rows) {
-      int cells = 0;
-      for (Node c = r.getFirstChild(); c != null; c = c.getNext()) {
-        if (c instanceof TableCell) {
-          cells++;
-        }
-      }
-      columns = Math.max(columns, cells);
-    }
+    MarkdownTable parsed = MarkdownTable.of(table);
+    List<TableRow> rows = parsed.rows();
+    int headerRows = parsed.headerRows();
+    int columns = parsed.columns();
     PdfPTable t = new PdfPTable(columns);
     t.setWidthPercentage(100);
     t.setHeaderRows(headerRows);
