@@ -4,13 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.plenary.identity.Account;
@@ -21,6 +18,7 @@ import org.plenary.notification.NotificationRecords.Unread;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.persistence.Rows;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PermissionService;
@@ -113,7 +111,7 @@ public class NotificationService {
               r[12] == null ? null : ((Number) r[12]).intValue(),
               (String) r[13],
               actor == null ? null : AuthorView.of(People.present(actor, audience)),
-              instant(r[3]),
+              Rows.instant(r[3]),
               r[2] != null));
     }
     Long next = more ? items.get(items.size() - 1).id() : null;
@@ -171,18 +169,5 @@ public class NotificationService {
 
   private static Long longOf(Object o) {
     return o == null ? null : ((Number) o).longValue();
-  }
-
-  static Instant instant(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof OffsetDateTime t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    return Optional.ofNullable(o).map(x -> Instant.parse(x.toString())).orElse(null);
   }
 }

@@ -22,6 +22,7 @@ import org.plenary.platform.error.Gone;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.persistence.Rows;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PermissionService;
@@ -105,8 +106,8 @@ public class PublishService {
         ((Number) r[4]).intValue(),
         r[5] == null ? null : ((Number) r[5]).intValue(),
         (String) r[6],
-        instant(r[7]),
-        instant(r[8]));
+        Rows.instant(r[7]),
+        Rows.instant(r[8]));
   }
 
   // ---- Editions -------------------------------------------------------------------------------
@@ -361,7 +362,7 @@ public class PublishService {
     if (r[1] != null) {
       throw new Gone("This share link was withdrawn. Ask whoever sent it for a new one.");
     }
-    Instant expires = instant(r[2]);
+    Instant expires = Rows.instant(r[2]);
     if (expires != null && !expires.isAfter(Instant.now())) {
       throw new Gone("This share link expired. Ask whoever sent it for a new one.");
     }
@@ -387,11 +388,11 @@ public class PublishService {
                     ((Number) r[1]).intValue(),
                     (String) r[2],
                     null,
-                    instant(r[3]),
-                    instant(r[4]),
-                    instant(r[5]),
+                    Rows.instant(r[3]),
+                    Rows.instant(r[4]),
+                    Rows.instant(r[5]),
                     ((Number) r[6]).intValue(),
-                    instant(r[7])))
+                    Rows.instant(r[7])))
         .toList();
   }
 
@@ -473,22 +474,6 @@ public class PublishService {
       }
     }
     return ordered;
-  }
-
-  static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof java.time.OffsetDateTime t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    return Instant.parse(o.toString());
   }
 
   private static String blankToNull(String s) {
