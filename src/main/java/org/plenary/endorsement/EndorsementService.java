@@ -189,10 +189,11 @@ public class EndorsementService {
   public List<Endorsements> published(long paperId) {
     Paper paper = paper(paperId);
     List<Endorsements> all = new ArrayList<>();
-    all.add(view(paper, null, People.Audience.OUTSIDE));
+    Map<Long, Integer> numbers = proposalNumbers(paperId);
+    all.add(view(paper, null, People.Audience.OUTSIDE, numbers));
     for (Section s : Section.outlineOf(paperId)) {
       if (s.kind == SectionKind.PROPOSAL && !s.isDeleted()) {
-        all.add(view(paper, s, People.Audience.OUTSIDE));
+        all.add(view(paper, s, People.Audience.OUTSIDE, numbers));
       }
     }
     return all;
@@ -201,10 +202,13 @@ public class EndorsementService {
   // ---- Views ----------------------------------------------------------------------------------
 
   private Endorsements view(Paper paper, Section section) {
-    return view(paper, section, audience(paper.id));
+    return view(
+        paper, section, audience(paper.id), section == null ? Map.of() : proposalNumbers(paper.id));
   }
 
-  private Endorsements view(Paper paper, Section section, People.Audience audience) {
+  /** {@code numbers}: the proposals' numbers (see {@link #proposalNumbers}), computed once. */
+  private Endorsements view(
+      Paper paper, Section section, People.Audience audience, Map<Long, Integer> numbers) {
     Long sectionId = section == null ? null : section.id;
     List<Endorsement> stances =
         sectionId == null
@@ -231,7 +235,7 @@ public class EndorsementService {
             .orElse(null);
     return new Endorsements(
         sectionId,
-        section == null ? null : proposalNumbers(paper.id).get(section.id),
+        section == null ? null : numbers.get(section.id),
         section == null ? paper.title : section.heading,
         revision,
         fingerprint,
