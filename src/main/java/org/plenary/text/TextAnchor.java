@@ -8,8 +8,10 @@ import com.ibm.icu.util.ULocale;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,51 +27,55 @@ import org.plenary.text.TextModel.Token;
 /**
  * Comment anchors that survive edits: a comment points at a passage of a section's Markdown source,
  * and when the section changes it must still point at that passage, or say plainly that the passage
- * is gone. Anchors that silently break or jump to the wrong words after an edit are a known pain of
- * other platforms; this class is where Plenary avoids it.
+ * is gone. Anchors that silently break, or jump to the wrong words, after an edit are a known pain
+ * of other platforms; this class is where Plenary avoids both.
  *
  * <p><b>Selector.</b> A {@link Quote} follows the W3C Web Annotation {@code TextQuoteSelector}: the
  * quoted text ({@code exact}) with up to {@link #CONTEXT} characters before ({@code prefix}) and
- * after ({@code suffix}), plus the offset where it stood in the revision it was made on. The quote,
- * not the offset, is the anchor: offsets go stale with the first edit above the passage, the words
- * do not.
+ * after ({@code suffix}), plus the offset where it stood in the revision it was made on. The words,
+ * not the offset, are the anchor: offsets go stale with the first edit above the passage.
  *
- * <p><b>Re-attaching</b> ({@link #locate}) uses what the revision history gives us and a browser
- * annotator does not have: the text the quote was made on. The two texts are aligned the way {@link
- * TextDiff} compares them (paragraphs first, then words inside changed paragraphs, both with {@link
- * TextModel}), which tells for every character of the current text whether it is a character of the
- * quoted passage, unchanged text from elsewhere, or new. Then, in order:
+ * <p><b>Re-attaching</b> ({@link #locate}) uses what a browser annotator does not have: the text
+ * the quote was made on. The two texts are aligned as {@link TextDiff} compares them, with {@link
+ * TextModel}'s paragraphs and words: a Myers diff over whole paragraphs; a paragraph found again
+ * elsewhere, word for word, has moved; the paragraphs left between the same unchanged neighbours
+ * are paired as one paragraph edited when alike enough, and their words aligned. So for every
+ * character of the current text we know whether it is one of the quoted passage's own characters,
+ * old text from elsewhere, or new. Then, in order:
  *
  * <ol>
  *   <li>Unchanged text: attached where it was.
  *   <li>The quote's text (whitespace runs compared as one space, so re-wrapped lines still match)
- *       where the alignment says the passage's own characters went: {@link Status#ATTACHED}. This
- *       covers edits before and after the passage, and paragraphs moved as a whole. Among several
- *       such places the context (prefix and suffix agreement) wins, then the nearest to where the
- *       alignment puts the passage.
- *   <li>The range the passage's surviving characters span now (with words replaced at its very
- *       start or end, and words inserted inside), if its words are at least {@link #MIN_SIMILARITY}
- *       alike to the quote's (Dice coefficient over word tokens): {@link Status#CHANGED}, or {@link
- *       Status#ATTACHED} when only whitespace changed.
- *   <li>The quote's text in newly written text: the passage was cut and pasted elsewhere. Again
- *       context first, then nearness.
- *   <li>A bounded fuzzy search, windows of about the passage's word count slid over the current
- *       words, for a passage both moved and edited; only windows made mostly of new text count.
- *   <li>Otherwise {@link Status#OUTDATED}, and the caller shows the original quote.
+ *       made mostly of the passage's own characters, in their places: {@link Status#ATTACHED}. This
+ *       covers edits before and after the passage and paragraphs moved whole.
+ *   <li>The range the passage's surviving characters span now, with words inserted inside and words
+ *       that replaced its first or last ones, if its words are at least {@link #MIN_SIMILARITY}
+ *       alike to the quote's: {@link Status#CHANGED} ({@link Status#ATTACHED} if only whitespace
+ *       changed).
+ *   <li>The quote's text in new text: the passage was cut and pasted.
+ *   <li>A passage both moved and edited: windows of about the passage's word count slide over the
+ *       current words of each paragraph; where they score best, the stretch sharing most words with
+ *       the passage in order is judged like the range of step 3.
+ *   <li>Otherwise {@link Status#OUTDATED}: the caller shows the original quote.
  * </ol>
  *
- * <p>Why the alignment and not only the quote's context, as a browser annotator does: policy papers
- * repeat themselves (the same sentence in the summary and the body, "the Government should"
- * everywhere). When the commented sentence is deleted or edited, a context-only search happily
- * moves the comment to another copy of it that was there all along, which is worse than saying the
- * passage is gone. Here text that was already elsewhere in the original is never taken for the
- * passage; only the passage's own characters, or new text, are.
+ * <p>Among several places the context decides (prefix and suffix agreement, whitespace ignored),
+ * then nearness to where the alignment puts the passage (for step 5, to where it stood in its
+ * paragraph). Steps 4 and 5, which the alignment does not vouch for, also need {@link
+ * #MIN_EVIDENCE} characters of the passage and its context to agree.
  *
- * <p><b>Cost.</b> Paragraphs are aligned with a Myers diff over whole paragraphs, words only inside
- * the changed stretches between equal paragraphs, after stripping what they share at both ends; a
- * stretch still longer than {@value #MAX_ALIGNED} tokens (or that many paragraphs) is left
- * unaligned, counted as rewritten, rather than risk a quadratic diff. The searches are linear in
- * the text. So a section of a megabyte locates in well under a second.
+ * <p><b>Why not the context alone</b>, as browser annotators do: policy papers repeat themselves
+ * (the same sentence in the summary and the body). When the commented sentence is edited or
+ * deleted, a context search moves the comment to another copy that was there all along, which is
+ * worse than saying the passage is gone. Here text that was elsewhere all along is never taken for
+ * the passage. Where the alignment made an arbitrary choice it is not trusted blindly: of "results
+ * results?" becoming "results?", the "results" deleted is taken to be the one outside the passage,
+ * and identical paragraphs count as one another.
+ *
+ * <p><b>Cost.</b> Paragraphs are compared whole, words only inside paragraphs paired as edited and
+ * after stripping what both share at the ends; a stretch longer than {@value #MAX_ALIGNED} tokens
+ * (or paragraph pairs) is not aligned finer rather than risk a quadratic diff. The searches are
+ * linear in the text: a one-megabyte section locates in well under a second.
  *
  * <p>Offsets are UTF-16 code units, half-open, as everywhere in {@link TextModel}.
  */
@@ -79,9 +85,10 @@ public final class TextAnchor {
   public static final int CONTEXT = 32;
 
   /**
-   * How alike (Dice coefficient of the word multisets, 0 to 1) an edited passage must be to the
-   * quote to count as the same passage: with 0.5, a passage keeps its comment while at most about
-   * half its words are replaced.
+   * How alike an edited passage must be to the quote to count as the same passage, as a Dice
+   * coefficient (twice the words both share over the words of both, 0 to 1; the words shared in the
+   * quote's order where the alignment does not vouch for the place). With 0.5 a passage keeps its
+   * comment while fewer than about half its words are replaced.
    */
   public static final double MIN_SIMILARITY = 0.5;
 
@@ -90,7 +97,7 @@ public final class TextAnchor {
    * share at the ends, the stretch is not word-aligned: Myers' diff costs the product of length and
    * differences, which a wholesale rewrite of a long section would make seconds.
    */
-  static final int MAX_ALIGNED = 8_000;
+  public static final int MAX_ALIGNED = 8_000;
 
   /**
    * Characters (not whitespace) of the passage and its context that must agree before the passage
@@ -98,13 +105,31 @@ public final class TextAnchor {
    * paragraph was deleted does not land on a "peace" typed elsewhere, while a sentence moved to
    * another paragraph is still found.
    */
-  static final int MIN_EVIDENCE = 12;
+  public static final int MIN_EVIDENCE = 12;
+
+  /**
+   * How alike (Dice coefficient of their tokens) two paragraphs in the same place between unchanged
+   * neighbours must be to count as one paragraph edited, when a paragraph was added or removed next
+   * to them (with none, one paragraph where one was always counts).
+   */
+  public static final double MIN_SLOT_SIMILARITY = 0.2;
+
+  /** How many tokens a deletion may be slid off the passage (see slideOffPassage). */
+  private static final int MAX_SLIDE = 256;
 
   /** Identical copies of the passage's paragraph that may count as its own (see isTwin). */
   private static final int MAX_TWINS = 16;
 
-  /** At most this many non-overlapping fuzzy windows are examined closely. */
+  /** At most this many of the best fuzzy windows are examined closely. */
   private static final int FUZZY_PICKS = 16;
+
+  /** Weights of full context agreement and of nearness against similarity, for fuzzy matches. */
+  private static final double FUZZY_CONTEXT_WEIGHT = 0.2;
+
+  private static final double FUZZY_NEAR_WEIGHT = 0.2;
+
+  /** How far back a paragraph's start is looked for, for a tie-breaker. */
+  private static final int PARAGRAPH_LOOKBACK = 4096;
 
   /** Distance in characters at which nearness counts half. */
   private static final double NEAR_SCALE = 64;
@@ -294,6 +319,22 @@ public final class TextAnchor {
     }
 
     /**
+     * For fuzzy matches: the similarity, plus up to 0.2 each for context agreement and nearness:
+     * the passage's words are the evidence, and where they stand settles between places about as
+     * alike, as when its surviving words also occur nearby.
+     */
+    double fuzzyScore() {
+      return similarity
+          + FUZZY_CONTEXT_WEIGHT * context / (2.0 * CONTEXT)
+          + FUZZY_NEAR_WEIGHT * near;
+    }
+
+    Candidate withNear(double nearness) {
+      return new Candidate(
+          start, end, similarity, context, nearness, evidence, ours, twin, elsewhere, fresh);
+    }
+
+    /**
      * For exact matches: context agreement, share of the passage's own text, then nearness and
      * having the very same whitespace as tie-breakers.
      */
@@ -306,11 +347,6 @@ public final class TextAnchor {
     }
   }
 
-  private static final Comparator<Candidate> BY_SIMILARITY =
-      Comparator.comparingDouble(Candidate::similarity)
-          .thenComparingInt(Candidate::context)
-          .thenComparingDouble(Candidate::near);
-
   /** One locate call: the texts, the passage's core and the alignment. */
   private static final class Locator {
     private final Quote quote;
@@ -322,11 +358,14 @@ public final class TextAnchor {
     private final boolean wordsOnly;
     private final Map<String, Integer> coreKeys;
     private final List<String> coreSequence;
+    private final String leading;
+    private final String trailing;
     private final int coreChars;
     private final int[] coreRank;
     private final Alignment alignment;
     private final int mappedStart;
     private final int[] twinShifts;
+    private final int offsetInParagraph;
 
     Locator(Quote quote, int start, String original, String current) {
       this.quote = quote;
@@ -346,7 +385,20 @@ public final class TextAnchor {
       this.core = exact.substring(lead, trail);
       this.wordsOnly = TextModel.wordCount(core) > 0;
       this.coreKeys = keys(core, wordsOnly);
-      this.coreSequence = sequence(core, wordsOnly);
+      List<Token> tokens = TextModel.tokens(core);
+      this.coreSequence = new ArrayList<>();
+      int firstKey = -1;
+      int lastKey = -1;
+      for (int i = 0; i < tokens.size(); i++) {
+        String key = key(tokens.get(i), wordsOnly);
+        if (key != null) {
+          coreSequence.add(key);
+          firstKey = firstKey < 0 ? i : firstKey;
+          lastKey = i;
+        }
+      }
+      this.leading = firstKey < 0 ? "" : core.substring(0, tokens.get(firstKey).start());
+      this.trailing = lastKey < 0 ? "" : core.substring(tokens.get(lastKey).end());
       this.coreRank = new int[core.length()];
       int rank = 0;
       for (int i = 0; i < core.length(); i++) {
@@ -359,6 +411,7 @@ public final class TextAnchor {
       this.alignment = Alignment.of(original, current, coreStart, coreEnd);
       this.mappedStart = alignment.map(coreStart);
       this.twinShifts = twinShifts(original, coreStart, coreEnd);
+      this.offsetInParagraph = coreStart - paragraphStart(original, coreStart);
     }
 
     Located locate() {
@@ -475,86 +528,221 @@ public final class TextAnchor {
     }
 
     /**
-     * Windows of about the passage's word count slid over the current words, scored by Dice
-     * coefficient of the word multisets, kept up to date as the window slides (linear per window
-     * size). The best few non-overlapping windows are trimmed to words the passage has and judged
-     * by the Dice coefficient of their longest common word subsequence with the passage: with no
-     * alignment to vouch for a place, words in the passage's order are the evidence, and a window
-     * that merely uses the same common words is not.
+     * A passage moved and edited. Windows of about the passage's word count slide over the words of
+     * each paragraph, scored by the Dice coefficient of the word multisets, kept up to date as a
+     * window slides (linear per window size). Each place where the score peaks is then judged by
+     * the words it shares with the passage in order: the stretch from the first to the last word of
+     * their longest common subsequence, widened over the words likely replaced at its ends, and its
+     * Dice coefficient. With no alignment to vouch for a place, words in the passage's order are
+     * the evidence; a stretch that merely uses the same common words is not.
      */
     private Optional<Candidate> fuzzy() {
-      int k = size(coreKeys);
+      int k = coreSequence.size();
       if (k == 0) {
         return Optional.empty();
       }
+      // A passage within one paragraph is looked for within one paragraph.
+      boolean oneParagraph = !blankLineIn(core, 0, core.length());
       List<Token> words = new ArrayList<>();
       List<String> wordKeys = new ArrayList<>();
+      List<Integer> paragraphOf = new ArrayList<>();
+      int paragraph = 0;
+      int previousEnd = 0;
       for (Token t : TextModel.tokens(current)) {
         String key = key(t, wordsOnly);
         if (key != null) {
+          if (oneParagraph && blankLineIn(current, previousEnd, t.start())) {
+            paragraph++;
+          }
           words.add(t);
           wordKeys.add(key);
+          paragraphOf.add(paragraph);
+          previousEnd = t.end();
         }
       }
-      int m = words.size();
-      List<double[]> windows = new ArrayList<>(); // {dice, first, end}
+      List<int[]> places = new ArrayList<>(); // {first word, end word}
+      List<Double> scores = new ArrayList<>();
+      int spread = Math.max(1, k / 4);
       Set<Integer> sizes = new TreeSet<>();
-      for (int w : new int[] {k - k / 4, k, k + k / 4}) {
-        sizes.add(Math.max(1, Math.min(m, w)));
+      for (int w : new int[] {k - spread, k, k + spread}) {
+        sizes.add(Math.max(1, Math.min(words.size(), w)));
       }
       for (int w : sizes) {
-        Map<String, Integer> have = new HashMap<>();
-        int common = 0;
-        for (int i = 0; i < m; i++) {
-          Integer want = coreKeys.get(wordKeys.get(i));
-          if (want != null && have.merge(wordKeys.get(i), 1, Integer::sum) <= want) {
-            common++;
-          }
-          if (i >= w) {
-            String old = wordKeys.get(i - w);
-            Integer wanted = coreKeys.get(old);
-            if (wanted != null && have.merge(old, -1, Integer::sum) < wanted) {
-              common--;
-            }
-          }
-          if (i >= w - 1 && 2.0 * common / (k + w) >= MIN_SIMILARITY) {
-            windows.add(new double[] {2.0 * common / (k + w), i - w + 1, i + 1});
-          }
-        }
+        slideWindows(wordKeys, paragraphOf, w, places, scores);
       }
-      windows.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1]));
-      List<double[]> picked = new ArrayList<>();
+      Integer[] order = new Integer[places.size()];
+      Arrays.setAll(order, i -> i);
+      Arrays.sort(order, Comparator.comparingDouble(i -> -scores.get(i)));
+      Set<List<Integer>> seen = new HashSet<>();
       Candidate best = null;
-      for (double[] window : windows) {
-        if (picked.size() >= FUZZY_PICKS) {
-          break;
-        }
-        if (picked.stream().anyMatch(p -> p[1] < window[2] && window[1] < p[2])) {
-          continue;
-        }
-        picked.add(window);
-        int lo = (int) window[1];
-        int hi = (int) window[2];
-        while (lo < hi && !coreKeys.containsKey(wordKeys.get(lo))) {
-          lo++;
-        }
-        while (hi > lo && !coreKeys.containsKey(wordKeys.get(hi - 1))) {
-          hi--;
-        }
-        if (lo == hi) {
-          continue;
-        }
-        int from = words.get(lo).start();
-        int to = words.get(hi - 1).end();
-        Candidate c =
-            candidate(from, to, orderedDice(coreSequence, wordKeys.subList(lo, hi)), false);
-        if (c.eligible()
-            && c.similarity() >= MIN_SIMILARITY
-            && (best == null || BY_SIMILARITY.compare(c, best) > 0)) {
-          best = c;
+      for (int examined = 0; examined < Math.min(FUZZY_PICKS, order.length); examined++) {
+        int[] place = places.get(order[examined]);
+        for (int[] fit : fits(wordKeys, paragraphOf, place[0], place[1])) {
+          if (!seen.add(List.of(fit[0], fit[1], fit[2]))) {
+            continue;
+          }
+          int[] range = withOwnPunctuation(words.get(fit[0]).start(), words.get(fit[1] - 1).end());
+          Candidate c = candidate(range[0], range[1], 2.0 * fit[2] / (k + fit[1] - fit[0]), false);
+          // Where the alignment has nothing to say, nearness is to where the passage stood in its
+          // paragraph: of two equally good matches in a moved paragraph, the one in its place.
+          int shift = range[0] - paragraphStart(current, range[0]) - offsetInParagraph;
+          c = c.withNear(1 / (1 + Math.abs(shift) / NEAR_SCALE));
+          if (c.eligible()
+              && c.similarity() >= MIN_SIMILARITY
+              && (best == null || c.fuzzyScore() > best.fuzzyScore())) {
+            best = c;
+          }
         }
       }
       return Optional.ofNullable(best);
+    }
+
+    /**
+     * Slides windows of {@code w} words over the words, within paragraphs (a window is cut short at
+     * a paragraph's start), the score kept as the Dice coefficient of the word multisets, and
+     * records each place where the score peaks at {@link #MIN_SIMILARITY} or more: the windows of a
+     * plateau together, or (a long plateau, as in repetitive text) its first and last window.
+     */
+    private void slideWindows(
+        List<String> keys,
+        List<Integer> paragraphOf,
+        int w,
+        List<int[]> places,
+        List<Double> scores) {
+      int k = coreSequence.size();
+      int n = keys.size();
+      Map<String, Integer> have = new HashMap<>();
+      int common = 0;
+      int lo = 0; // the window is [lo, i]
+      double last = -1;
+      boolean rising = false;
+      int plateau = 0; // first word of the first window of the current plateau
+      int lastEnd = 0; // end of the previous window
+      for (int i = 0; i <= n; i++) {
+        if (i == n || (i > 0 && !paragraphOf.get(i).equals(paragraphOf.get(i - 1)))) {
+          if (rising && last >= MIN_SIMILARITY) {
+            place(plateau, lastEnd, w, last, places, scores);
+          }
+          if (i == n) {
+            break;
+          }
+          have.clear();
+          common = 0;
+          lo = i;
+          last = -1;
+          rising = false;
+        }
+        Integer want = coreKeys.get(keys.get(i));
+        if (want != null && have.merge(keys.get(i), 1, Integer::sum) <= want) {
+          common++;
+        }
+        if (i - lo + 1 > w) {
+          Integer wanted = coreKeys.get(keys.get(lo));
+          if (wanted != null && have.merge(keys.get(lo), -1, Integer::sum) < wanted) {
+            common--;
+          }
+          lo++;
+        }
+        double score = 2.0 * common / (k + i - lo + 1);
+        if (score < last && rising && last >= MIN_SIMILARITY) {
+          place(plateau, lastEnd, w, last, places, scores);
+        }
+        if (score != last) {
+          plateau = lo;
+        }
+        rising = score > last || (score == last && rising);
+        last = score;
+        lastEnd = i + 1;
+      }
+    }
+
+    /** Records the windows {@code [first, end)} of a plateau, or its ends if it is long. */
+    private static void place(
+        int first, int end, int w, double score, List<int[]> places, List<Double> scores) {
+      if (end - first <= 4 * w) {
+        places.add(new int[] {first, end});
+        scores.add(score);
+      } else {
+        places.add(new int[] {first, first + w});
+        places.add(new int[] {end - w, end});
+        scores.add(score);
+        scores.add(score);
+      }
+    }
+
+    /**
+     * Within words {@code [from, to)}, the stretches that match the passage in order, as {first
+     * word, end word, common words}: from the first to the last word of their longest common
+     * subsequence, widened by as many words as the passage had before (after) its first (last)
+     * shared word, in the same paragraph, as they were likely replaced. The leftmost and the
+     * rightmost such subsequence: where the passage's words repeat nearby, context then decides.
+     */
+    private List<int[]> fits(List<String> keys, List<Integer> paragraphOf, int from, int to) {
+      List<String> region = keys.subList(from, to);
+      if (coreSequence.size() + region.size() > MAX_ALIGNED) {
+        // Too long to align: the region, as the multiset score saw it.
+        Map<String, Integer> bag = new HashMap<>();
+        region.forEach(key -> bag.merge(key, 1, Integer::sum));
+        int common = 0;
+        for (Map.Entry<String, Integer> e : coreKeys.entrySet()) {
+          common += Math.min(e.getValue(), bag.getOrDefault(e.getKey(), 0));
+        }
+        return List.of(new int[] {from, to, common});
+      }
+      List<int[]> left = equalRuns(coreSequence, region);
+      if (left.isEmpty()) {
+        return List.of();
+      }
+      List<String> passage = new ArrayList<>(coreSequence);
+      List<String> reversed = new ArrayList<>(region);
+      Collections.reverse(passage);
+      Collections.reverse(reversed);
+      List<int[]> right = new ArrayList<>();
+      for (int[] run : equalRuns(passage, reversed)) {
+        right.add(
+            0,
+            new int[] {passage.size() - run[0] - run[2], region.size() - run[1] - run[2], run[2]});
+      }
+      return List.of(
+          stretch(left, from, keys, paragraphOf), stretch(right, from, keys, paragraphOf));
+    }
+
+    /** The stretch of words an in-order match covers, widened over likely replacements. */
+    private int[] stretch(
+        List<int[]> runs, int offset, List<String> keys, List<Integer> paragraphOf) {
+      int[] firstRun = runs.get(0);
+      int[] lastRun = runs.get(runs.size() - 1);
+      int first = offset + firstRun[1];
+      int end = offset + lastRun[1] + lastRun[2];
+      for (int n = firstRun[0]; n > 0 && first > 0; n--) {
+        if (!paragraphOf.get(first - 1).equals(paragraphOf.get(first))) {
+          break;
+        }
+        first--;
+      }
+      for (int n = coreSequence.size() - lastRun[0] - lastRun[2]; n > 0; n--) {
+        if (end >= paragraphOf.size() || !paragraphOf.get(end).equals(paragraphOf.get(end - 1))) {
+          break;
+        }
+        end++;
+      }
+      // The widened stretch may hold more of the passage's words.
+      int common = 0;
+      for (int[] run : equalRuns(coreSequence, keys.subList(first, end))) {
+        common += run[2];
+      }
+      return new int[] {first, end, common};
+    }
+
+    /** A fuzzy match's words, with the passage's own punctuation around them if it is there. */
+    private int[] withOwnPunctuation(int from, int to) {
+      if (from >= leading.length() && current.startsWith(leading, from - leading.length())) {
+        from -= leading.length();
+      }
+      if (current.startsWith(trailing, to)) {
+        to += trailing.length();
+      }
+      return new int[] {from, to};
     }
 
     /**
@@ -607,7 +795,7 @@ public final class TextAnchor {
      */
     private Candidate candidate(int from, int to, double similarity, boolean inPlace) {
       int context = contextAgreement(current, from, to, quote.prefix(), quote.suffix());
-      double near = 0;
+      double near = 1 / (1 + Math.abs(from - mappedStart) / NEAR_SCALE);
       int[] rank = new int[to - from]; // how many non-space characters precede, in the range
       int total = 0;
       for (int i = from; i < to; i++) {
@@ -801,20 +989,50 @@ public final class TextAnchor {
       } else {
         pairs = similarPairs(from, to);
       }
-      // One paragraph where one was, between the same neighbours: edited, however much.
       int p = 0;
       int q = 0;
       for (int[] pair : pairs) {
-        if (pair[0] - p == 1 && pair[1] - q == 1) {
-          alignTokens(original, from.get(p), current, to.get(q), runs, core);
-        }
+        alignSlots(original, from.subList(p, pair[0]), current, to.subList(q, pair[1]), runs, core);
         alignTokens(original, from.get(pair[0]), current, to.get(pair[1]), runs, core);
         p = pair[0] + 1;
         q = pair[1] + 1;
       }
-      if (k - p == 1 && m - q == 1) {
-        alignTokens(original, from.get(p), current, to.get(q), runs, core);
+      alignSlots(original, from.subList(p, k), current, to.subList(q, m), runs, core);
+    }
+
+    /**
+     * Paragraphs left between the same neighbours on both sides. One where one was is that
+     * paragraph edited, however much. Otherwise the first on each side (right after the same
+     * neighbour), and the last, are taken for one paragraph edited if they share some words ({@link
+     * #MIN_SLOT_SIMILARITY}): a short paragraph half rewritten, with a new one added after it, is
+     * still itself.
+     */
+    private static void alignSlots(
+        String original,
+        List<Paragraph> from,
+        String current,
+        List<Paragraph> to,
+        List<int[]> runs,
+        int[] core) {
+      int k = from.size();
+      int m = to.size();
+      if (k == 0 || m == 0) {
+        return;
       }
+      if (k == 1 && m == 1) {
+        alignTokens(original, from.get(0), current, to.get(0), runs, core);
+        return;
+      }
+      if (slotAlike(from.get(0), to.get(0))) {
+        alignTokens(original, from.get(0), current, to.get(0), runs, core);
+      }
+      if (k > 1 && m > 1 && slotAlike(from.get(k - 1), to.get(m - 1))) {
+        alignTokens(original, from.get(k - 1), current, to.get(m - 1), runs, core);
+      }
+    }
+
+    private static boolean slotAlike(Paragraph a, Paragraph b) {
+      return dice(keys(a.text(), false), keys(b.text(), false)) >= MIN_SLOT_SIMILARITY;
     }
 
     /**
@@ -890,14 +1108,16 @@ public final class TextAnchor {
         }
         int best = 0;
         int least = overlap(x, offset, a, b, core);
-        for (int s = 1; least > 0 && s <= before[2] && sameText(x, a - s, b - s); s++) {
+        int reach = Math.min(before[2], MAX_SLIDE);
+        for (int s = 1; least > 0 && s <= reach && sameText(x, a - s, b - s); s++) {
           int o = overlap(x, offset, a - s, b - s, core);
           if (o < least) {
             least = o;
             best = -s;
           }
         }
-        for (int s = 1; least > 0 && s <= after[2] && sameText(x, a + s - 1, b + s - 1); s++) {
+        reach = Math.min(after[2], MAX_SLIDE);
+        for (int s = 1; least > 0 && s <= reach && sameText(x, a + s - 1, b + s - 1); s++) {
           int o = overlap(x, offset, a + s, b + s, core);
           if (o < least) {
             least = o;
@@ -1139,41 +1359,6 @@ public final class TextAnchor {
     return bag;
   }
 
-  /** The keys of a text's tokens, in order. */
-  private static List<String> sequence(String text, boolean wordsOnly) {
-    List<String> out = new ArrayList<>();
-    for (Token t : TextModel.tokens(text)) {
-      String key = key(t, wordsOnly);
-      if (key != null) {
-        out.add(key);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Dice coefficient of two sequences counting only common elements in order (twice their longest
-   * common subsequence over their total length); very long ones are compared as multisets.
-   */
-  private static double orderedDice(List<String> x, List<String> y) {
-    int total = x.size() + y.size();
-    if (total == 0) {
-      return 0;
-    }
-    if (total > MAX_ALIGNED) {
-      Map<String, Integer> a = new HashMap<>();
-      x.forEach(k -> a.merge(k, 1, Integer::sum));
-      Map<String, Integer> b = new HashMap<>();
-      y.forEach(k -> b.merge(k, 1, Integer::sum));
-      return dice(a, b);
-    }
-    int common = 0;
-    for (int[] run : equalRuns(x, y)) {
-      common += run[2];
-    }
-    return 2.0 * common / total;
-  }
-
   private static int size(Map<String, Integer> bag) {
     return bag.values().stream().mapToInt(Integer::intValue).sum();
   }
@@ -1204,6 +1389,29 @@ public final class TextAnchor {
       }
     }
     return out;
+  }
+
+  /**
+   * Where the paragraph holding {@code at} starts: after the last blank line before it, looking
+   * back at most {@value #PARAGRAPH_LOOKBACK} characters.
+   */
+  private static int paragraphStart(String text, int at) {
+    int newlines = 0;
+    for (int i = at - 1; i >= Math.max(0, at - PARAGRAPH_LOOKBACK); i--) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        if (++newlines == 2) {
+          int start = i;
+          while (start < at && Character.isWhitespace(text.charAt(start))) {
+            start++;
+          }
+          return start;
+        }
+      } else if (!Character.isWhitespace(c)) {
+        newlines = 0;
+      }
+    }
+    return Math.max(0, at - PARAGRAPH_LOOKBACK);
   }
 
   /** Whether {@code [start, end)} of a text holds a paragraph break (a blank line). */
