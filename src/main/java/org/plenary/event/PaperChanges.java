@@ -20,13 +20,15 @@ import java.util.function.Supplier;
  * raced with a commit is never served after the commit became visible here. The writer moves the
  * generation before it answers, so whoever made a change reads it back at once.
  *
- * <p>Changes made by another instance reach this one only through the event table; until the live
- * issue wires that in (LISTEN/NOTIFY), run a single instance. See the README, "Limits".
+ * <p>Changes made by another instance reach this one through PostgreSQL's notifications ({@code
+ * org.plenary.live.LiveListener} calls {@link #changed} for each event it hears, and {@link
+ * #changedEverywhere} after it could not hear for a while).
  */
 @ApplicationScoped
 public class PaperChanges {
 
   private final AtomicLong clock = new AtomicLong();
+  private final AtomicLong everywhere = new AtomicLong();
   private final ConcurrentHashMap<Long, Long> generations = new ConcurrentHashMap<>();
   private final Cache<Key, Tagged> reads =
       Caffeine.newBuilder().maximumSize(20_000).<Key, Tagged>build();
@@ -39,7 +41,7 @@ public class PaperChanges {
 
   /** The paper's current generation on this instance. */
   public long generation(long paperId) {
-    return generations.getOrDefault(paperId, 0L);
+    return Math.max(generations.getOrDefault(paperId, 0L), everywhere.get());
   }
 
   /**
@@ -63,6 +65,11 @@ public class PaperChanges {
   public void changed(long paperId) {
     long next = clock.incrementAndGet();
     generations.merge(paperId, next, Math::max);
+  }
+
+  /** Marks every paper changed now (changes may have been missed). */
+  public void changedEverywhere() {
+    everywhere.set(clock.incrementAndGet());
   }
 
   /** Marks the paper changed when the current JTA transaction commits. */

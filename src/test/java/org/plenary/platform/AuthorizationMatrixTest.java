@@ -32,6 +32,7 @@ import org.plenary.identity.AccessTokens;
 import org.plenary.support.Fixture;
 import org.plenary.support.Personas;
 import org.plenary.support.SignedIn;
+import org.plenary.support.SseClient;
 
 /**
  * Every API operation against every kind of caller, as {@code authorization-matrix.tsv} (written by
@@ -350,7 +351,10 @@ class AuthorizationMatrixTest {
   }
 
   private static String fill(String template, Map<String, String> values) {
-    String out = template.replace("{unique}", UUID.randomUUID().toString().substring(0, 8));
+    String out =
+        template
+            .replace("{unique}", UUID.randomUUID().toString().substring(0, 8))
+            .replace("{client}", "tab-" + UUID.randomUUID().toString().substring(0, 8));
     for (var e : values.entrySet()) {
       out = out.replace("{" + e.getKey() + "}", e.getValue());
     }
@@ -399,9 +403,27 @@ class AuthorizationMatrixTest {
         if (row.body() != null) {
           request.body(fill(row.body(), values));
         }
-        Response response = request.request(row.method(), fill(row.path(), values));
+        int actual;
+        String answer;
+        String answerType;
+        if (row.flags().contains("stream")) {
+          // An event stream never ends: only its status and headers are read.
+          try (SseClient stream =
+              SseClient.open(
+                  RestAssured.baseURI + ":" + RestAssured.port + fill(row.path(), values),
+                  caller.equals("anonymous") ? null : p.tokens.get(caller),
+                  null)) {
+            actual = stream.status();
+            answer = stream.body() == null ? "" : stream.body();
+            answerType = stream.contentType();
+          }
+        } else {
+          Response response = request.request(row.method(), fill(row.path(), values));
+          actual = response.statusCode();
+          answer = response.asString();
+          answerType = response.contentType();
+        }
         cells++;
-        int actual = response.statusCode();
         if (actual != expected) {
           differences.add(
               "line "
@@ -417,14 +439,14 @@ class AuthorizationMatrixTest {
                   + ", got "
                   + actual
                   + " "
-                  + abbreviate(response.asString()));
+                  + abbreviate(answer));
         }
-        if (actual >= 400 && response.asString().contains(values.get("marker"))) {
+        if (actual >= 400 && answer.contains(values.get("marker"))) {
           differences.add(
               "line " + row.line() + " as " + who + ": the refusal leaks the paper's words");
         }
-        if (actual >= 400 && !response.asString().isEmpty()) {
-          String type = response.contentType();
+        if (actual >= 400 && !answer.isEmpty()) {
+          String type = answerType;
           if (type == null || !type.startsWith("application/problem+json")) {
             differences.add(
                 "line " + row.line() + " as " + who + ": " + actual + " is not problem+json");

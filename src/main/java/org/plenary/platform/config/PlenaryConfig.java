@@ -23,6 +23,39 @@ public interface PlenaryConfig {
 
   Publish publish();
 
+  Live live();
+
+  /** The live event stream and presence (see org.plenary.live). */
+  interface Live {
+    /** How often an open stream gets a keep-alive comment (also re-checks the reader's access). */
+    @WithDefault("PT20S")
+    java.time.Duration keepAlive();
+
+    /** How long a presence lasts without a heartbeat (clients beat at a third of this). */
+    @WithDefault("PT45S")
+    java.time.Duration presenceTimeout();
+
+    /** The most missed events a reconnecting client is sent; more, and it is told to reload. */
+    @WithDefault("1000")
+    int replayLimit();
+
+    /** Events older than this are not replayed; the client is told to reload instead. */
+    @WithDefault("P1D")
+    java.time.Duration replayWindow();
+
+    /**
+     * Events sent to one client and not yet taken by its connection; a client that falls this far
+     * behind is disconnected (it reconnects and catches up from the log) so it never holds up the
+     * others.
+     */
+    @WithDefault("256")
+    int maxPending();
+
+    /** How long the listener waits before connecting to PostgreSQL again after losing it. */
+    @WithDefault("PT1S")
+    java.time.Duration reconnectDelay();
+  }
+
   /** Compiling and publishing editions. */
   interface Publish {
     /** Where the fonts of published documents are looked for, in order. */

@@ -1,0 +1,119 @@
+package org.plenary.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.plenary.identity.People.Audience;
+import org.plenary.platform.config.PlenaryConfig;
+import org.plenary.platform.security.Actor;
+
+/**
+ * This instance's open streams, by paper, and the fan-out to them. Events reach it only from {@link
+ * LiveListener} (PostgreSQL's notifications), so a change made through any instance reaches the
+ * streams of every instance the same way.
+ */
+@ApplicationScoped
+public class LiveHub {
+
+  private static final Logger LOG = Logger.getLogger(LiveHub.class);
+
+  private final Map<Long, Set<Subscriber>> byPaper = new ConcurrentHashMap<>();
+  private final AtomicLong dropped = new AtomicLong();
+
+  @Inject PlenaryConfig config;
+  @Inject ObjectMapper mapper;
+
+  /** Opens a stream; it holds live events until {@link Subscriber#release} after the replay. */
+  Subscriber subscribe(long paperId, Actor actor, Audience audience, SseEventSink sink, Sse sse) {
+    Subscriber s =
+        new Subscriber(
+            paperId, actor, audience, sink, sse, config.live().maxPending(), this::forget);
+    byPaper.computeIfAbsent(paperId, id -> ConcurrentHashMap.newKeySet()).add(s);
+    return s;
+  }
+
+  private void forget(Subscriber s) {
+    byPaper.computeIfPresent(
+        s.paperId,
+        (id, set) -> {
+          set.remove(s);
+          return set.isEmpty() ? null : set;
+        });
+    if (s.closeReason() != null && s.closeReason().contains("behind")) {
+      dropped.incrementAndGet();
+      LOG.infof(
+          "Closed the live stream of account %d on paper %d: %s",
+          s.actor.accountId(), s.paperId, s.closeReason());
+    }
+  }
+
+  /** Sends logged events to the streams of their papers. */
+  void deliver(List<LiveEvent> events) {
+    for (LiveEvent e : events) {
+      Set<Subscriber> subscribers = byPaper.get(e.paperId());
+      if (subscribers == null || subscribers.isEmpty()) {
+        continue;
+      }
+      String json = json(e);
+      for (Subscriber s : subscribers) {
+        s.event(e, json);
+      }
+    }
+  }
+
+  /** Sends passing news (not in the log) to every stream of a paper. */
+  void passing(long paperId, String name, Object data) {
+    Set<Subscriber> subscribers = byPaper.get(paperId);
+    if (subscribers == null || subscribers.isEmpty()) {
+      return;
+    }
+    String json = json(data);
+    for (Subscriber s : subscribers) {
+      s.passing(name, null, json);
+    }
+  }
+
+  /** The streams of a paper (for news that each reader sees differently, such as presence). */
+  Collection<Subscriber> of(long paperId) {
+    return byPaper.getOrDefault(paperId, Set.of());
+  }
+
+  /** Every paper someone on this instance is watching. */
+  Set<Long> watchedPapers() {
+    return Set.copyOf(byPaper.keySet());
+  }
+
+  /** Every open stream on this instance. */
+  List<Subscriber> all() {
+    return byPaper.values().stream().flatMap(Set::stream).toList();
+  }
+
+  /** How many streams are open on this instance. */
+  public int streams() {
+    return byPaper.values().stream().mapToInt(Set::size).sum();
+  }
+
+  /** How many streams were closed because their clients fell behind. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  String json(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
