@@ -38,6 +38,18 @@ final class Subscriber {
   private List<LiveEvent> held = new ArrayList<>();
   private long lastId;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean closing =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Ends the connections of closed streams (see {@link #close}). */
+  private static final java.util.concurrent.ExecutorService CLOSER =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "plenary-live-closer");
+            t.setDaemon(true);
+            return t;
+          });
+
   private volatile String closeReason;
 
   Subscriber(
@@ -163,17 +175,25 @@ final class Subscriber {
     return closeReason;
   }
 
+  /**
+   * Stops sending and forgets the stream at once; the connection itself is ended on a thread of its
+   * own, because ending it takes the connection's lock, which the event loop may hold while it
+   * reports a finished write to this very stream (ending it here could deadlock).
+   */
   void close(String reason) {
-    if (closed) {
+    if (!closing.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
     closeReason = reason;
-    try {
-      sink.close();
-    } catch (RuntimeException ignored) {
-      // the connection is gone already
-    }
+    closed = true;
     onClose.accept(this);
+    CLOSER.execute(
+        () -> {
+          try {
+            sink.close();
+          } catch (RuntimeException ignored) {
+            // the connection is gone already
+          }
+        });
   }
 }

@@ -205,6 +205,21 @@ public class ProblemMapper {
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (databaseUnreachable(e)) {
+      LOG.warnf(
+          "The database is unreachable (%s): answered 503 on %s", rootMessage(e), uri.getPath());
+      Response r =
+          respond(
+              503,
+              "unavailable",
+              titleOf(503),
+              "Plenary cannot reach its database just now. Nothing you sent was saved; please"
+                  + " try again in a few seconds (your text is still here).",
+              uri,
+              List.of(),
+              Map.of());
+      return Response.fromResponse(r).header("Retry-After", "5").build();
+    }
     String reference = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure on %s (reference %s)", uri.getPath(), reference);
     return respond(
@@ -217,6 +232,38 @@ public class ProblemMapper {
         uri,
         List.of(),
         Map.of());
+  }
+
+  /**
+   * Whether {@code e} comes from not reaching PostgreSQL (down, restarting, no connection free):
+   * SQLSTATE class 08 (connection exception) or 57P (operator intervention, e.g. shutdown), or a
+   * pool that could not hand out a connection.
+   */
+  static boolean databaseUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return true;
+        }
+      }
+      if (t.getMessage() != null && t.getMessage().contains("Acquisition timeout")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   static Response respond(
@@ -260,6 +307,7 @@ public class ProblemMapper {
       case 429 -> "Too many requests";
       case 410 -> "No longer valid";
       case 500 -> "Internal error";
+      case 503 -> "Temporarily unavailable";
       default ->
           Response.Status.fromStatusCode(status) == null
               ? "Error " + status
