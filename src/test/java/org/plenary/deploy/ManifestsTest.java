@@ -379,6 +379,39 @@ class ManifestsTest {
     assertEquals("service_healthy", services.at("/plenary/depends_on/postgres/condition").asText());
   }
 
+  @Test
+  void nginx_example_streams_events_unbuffered_and_keeps_metrics_inside() throws Exception {
+    String conf = Files.readString(DEPLOY.resolve("nginx/plenary.conf"));
+    // location [modifier] pattern { body } -- the example's locations have no nested blocks.
+    Matcher location =
+        Pattern.compile("location\\s+(=|~\\*?)?\\s*(\\S+)\\s*\\{([^}]*)\\}").matcher(conf);
+    List<String> proxied = new ArrayList<>();
+    String eventsBody = null;
+    while (location.find()) {
+      String modifier = location.group(1);
+      String pattern = location.group(2);
+      String body = location.group(3);
+      java.util.function.Predicate<String> matches =
+          modifier == null
+              ? uri -> uri.startsWith(pattern)
+              : modifier.equals("=")
+                  ? uri -> uri.equals(pattern)
+                  : uri -> Pattern.compile(pattern).matcher(uri).find();
+      if (body.contains("proxy_pass")) {
+        proxied.add(pattern);
+        assertFalse(matches.test("/q/metrics"), "nginx proxies /q/metrics through " + pattern);
+      }
+      if (modifier != null && matches.test("/api/papers/7/events")) {
+        eventsBody = body;
+      }
+    }
+    assertNotNull(eventsBody, "no regex location for /api/papers/{id}/events");
+    assertTrue(eventsBody.contains("proxy_buffering off;"), eventsBody);
+    assertTrue(eventsBody.contains("proxy_read_timeout 1h;"), eventsBody);
+    assertTrue(proxied.contains("/api/"), "proxied: " + proxied);
+    assertTrue(conf.contains("client_max_body_size 3m;"), "2 MiB bodies reach Plenary");
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   static synchronized List<JsonNode> objects(String dir) throws Exception {
