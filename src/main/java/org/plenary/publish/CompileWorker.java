@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
@@ -45,6 +46,12 @@ public class CompileWorker {
 
   private volatile ExecutorService pool;
   private volatile Semaphore slots;
+  private final AtomicInteger running = new AtomicInteger();
+
+  /** Compile jobs this instance is running now (see {@link CompileMetrics}). */
+  public int running() {
+    return running.get();
+  }
 
   /** Looks for waiting jobs now (after a compile is requested) rather than at the next tick. */
   public void kick() {
@@ -92,9 +99,11 @@ public class CompileWorker {
       }
       pool.submit(
           () -> {
+            running.incrementAndGet();
             try {
               run(job);
             } finally {
+              running.decrementAndGet();
               slots.release();
             }
           });
