@@ -14,6 +14,8 @@ export class LiveUpdates {
   private lastId: string | null = null;
   private readonly listeners = new Set<Listener>();
   private unavailable = false;
+  /** Whether the server offers the events endpoint, read once from its OpenAPI document. */
+  private offered: Promise<boolean> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -27,7 +29,21 @@ export class LiveUpdates {
     this.stop();
     this.paperId = paperId;
     this.lastId = null;
-    if (paperId !== null && !this.unavailable) void this.connect(paperId);
+    if (paperId !== null && !this.unavailable) {
+      this.offered ??= this.checkOffered();
+      void this.offered.then((yes) => {
+        if (yes && this.paperId === paperId && this.controller === null) void this.connect(paperId);
+      });
+    }
+  }
+
+  /**
+   * Asking for a missing endpoint would log a failed request in the browser console, so the app
+   * first looks for it in the API document.
+   */
+  private async checkOffered(): Promise<boolean> {
+    const answer = await this.client.get<{ paths?: Record<string, unknown> }>('/q/openapi?format=json');
+    return answer.ok && Object.keys(answer.value.paths ?? {}).some((p) => /^\/api\/papers\/\{[^}]+\}\/events$/.test(p));
   }
 
   subscribe(listener: Listener): () => void {

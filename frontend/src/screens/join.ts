@@ -2,6 +2,7 @@
 import { loadFailed, type Ctx } from '../app';
 import { h } from '../dom';
 import { formatDateTime } from '../format';
+import { forgetRoles } from '../roles';
 import { t } from '../strings';
 import type { InvitationPreview, Member, SessionView } from '../types';
 import { button, failureBox, field, form, showFormFailure } from '../ui';
@@ -37,6 +38,7 @@ export async function showJoin(
             alertBox.replaceChildren(failureBox(a.failure));
             return;
           }
+          forgetRoles();
           ctx.announce(t('join.joined'));
           ctx.go({ name: 'papers' });
         }),

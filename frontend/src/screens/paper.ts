@@ -1,9 +1,9 @@
 /** The paper page: its outline (add, rename, kind, reorder, delete, restore), status, members. */
 import { link, loadFailed, type Ctx } from '../app';
-import { isStatus } from '../client';
 import { append, h, replace } from '../dom';
 import { formatDateTime } from '../format';
 import type { Failure } from '../problem';
+import { canManage, roleIn } from '../roles';
 import { joinLink } from '../router';
 import { t } from '../strings';
 import { ROLES, SECTION_KINDS, type Invitation, type Member, type Paper, type Section } from '../types';
@@ -54,16 +54,13 @@ export function paperNav(paperId: number, current: string): HTMLElement {
 
 export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
   const root = ctx.mount('paper', t('common.loading'));
-  const [paperAnswer, membersAnswer] = await Promise.all([
-    ctx.api.get<Paper>(`/api/papers/${paperId}`),
-    ctx.api.get<Member[]>(`/api/papers/${paperId}/members`),
-  ]);
+  const paperAnswer = await ctx.api.get<Paper>(`/api/papers/${paperId}`);
   if (!paperAnswer.ok) {
     loadFailed(ctx, root, paperAnswer.failure);
     return;
   }
   const paper = paperAnswer.value;
-  const isOwner = membersAnswer.ok;
+  const isOwner = canManage(await roleIn(ctx.api, ctx.me(), paper));
   const heading = root.querySelector('h1');
   if (heading !== null) {
     heading.textContent = paper.title;
@@ -259,12 +256,7 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
   });
   ctx.onLeave(unsubscribe);
 
-  if (isOwner) {
-    append(root, statusPanel(ctx, paper), membersPanel(ctx, paperId, membersAnswer.value));
-  } else if (!isStatus(membersAnswer.failure, 403)) {
-    // Members could not be read for another reason than the role: say so, quietly.
-    append(root, failureBox(membersAnswer.failure, t('members.title')));
-  }
+  if (isOwner) append(root, statusPanel(ctx, paper), membersPanel(ctx, paperId));
 }
 
 function statusPanel(ctx: Ctx, paper: Paper): HTMLElement {
@@ -291,7 +283,7 @@ function statusPanel(ctx: Ctx, paper: Paper): HTMLElement {
   );
 }
 
-function membersPanel(ctx: Ctx, paperId: number, members: Member[]): HTMLElement {
+function membersPanel(ctx: Ctx, paperId: number): HTMLElement {
   const box = h('div');
   const invitesBox = h('div');
   const alertBox = h('div', { class: 'form-alert' });
@@ -301,6 +293,7 @@ function membersPanel(ctx: Ctx, paperId: number, members: Member[]): HTMLElement
       ctx.api.get<Invitation[]>(`/api/papers/${paperId}/invitations`),
     ]);
     if (m.ok) renderMembers(m.value);
+    else alertBox.replaceChildren(failureBox(m.failure));
     if (i.ok) renderInvitations(i.value);
   };
   const renderMembers = (list: Member[]): void => {
@@ -386,7 +379,6 @@ function membersPanel(ctx: Ctx, paperId: number, members: Member[]): HTMLElement
           ),
     );
   };
-  renderMembers(members);
   void reload();
 
   const handle = field({ name: 'handle', label: t('members.handle'), required: true });

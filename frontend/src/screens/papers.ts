@@ -3,6 +3,7 @@ import { link, loadFailed, type Ctx } from '../app';
 import { h } from '../dom';
 import { formatDateTime } from '../format';
 import { statusClass, statusLabel } from '../status';
+import { forgetRoles } from '../roles';
 import { strings, t } from '../strings';
 import type { Page, Paper } from '../types';
 import { field, form, showFormFailure } from '../ui';
@@ -35,6 +36,7 @@ export async function showPapers(ctx: Ctx): Promise<void> {
       showFormFailure(alertBox, [title, subtitle, language], answer.failure);
       return;
     }
+    forgetRoles();
     ctx.announce(t('papers.created', { title: answer.value.title }));
     ctx.go({ name: 'paper', paperId: answer.value.id });
   });

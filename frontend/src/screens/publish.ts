@@ -2,6 +2,7 @@
 import { loadFailed, type Ctx } from '../app';
 import { append, h } from '../dom';
 import { formatBytes, formatDateTime, formatPercent } from '../format';
+import { canManage, roleIn } from '../roles';
 import { t } from '../strings';
 import type { Changelog, Edition, Job, ShareLink } from '../types';
 import { button, failureBox, field, form, saveBlob, showFormFailure } from '../ui';
@@ -18,16 +19,17 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
   const root = ctx.mount('publish', t('publish.title'));
   append(root, paperNav(paperId, 'publish'));
   const base = `/api/papers/${paperId}`;
+  const paperA = await ctx.api.get<{ id: number; role?: unknown }>(base);
+  const isOwner = paperA.ok && canManage(await roleIn(ctx.api, ctx.me(), paperA.value));
   const [editionsA, linksA] = await Promise.all([
     ctx.api.get<Edition[]>(`${base}/editions`),
-    ctx.api.get<ShareLink[]>(`${base}/share-links`),
+    isOwner ? ctx.api.get<ShareLink[]>(`${base}/share-links`) : Promise.resolve(null),
   ]);
   if (!editionsA.ok) {
     loadFailed(ctx, root, editionsA.failure);
     return;
   }
   const editions = [...editionsA.value].sort((a, b) => b.number - a.number);
-  const isOwner = linksA.ok;
   const alertBox = h('div', { class: 'form-alert' });
   const progress = h('progress', { max: '100', value: '0', id: 'compile-progress' });
   const progressText = h('p', { role: 'status', 'aria-live': 'polite' });
@@ -175,7 +177,7 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
     );
   };
 
-  const links = linksA.ok ? linksA.value : [];
+  const links = linksA !== null && linksA.ok ? linksA.value : [];
   append(root, 
     h('section', { class: 'panel', 'aria-labelledby': 'compile-h' }, h('h2', { id: 'compile-h' }, t('publish.compile')), h('p', {}, t('publish.compileHint')), button(t('publish.compile'), () => void compile(), { class: 'primary' }), progressBox),
     alertBox,

@@ -2,6 +2,7 @@
 import { loadFailed, type Ctx } from '../app';
 import { append, h } from '../dom';
 import { formatCount, formatDateTime } from '../format';
+import { canManage, roleIn } from '../roles';
 import { t } from '../strings';
 import type { Group, GroupProgress, Member, Section, Workshop } from '../types';
 import { button, failureBox, field, form, showFormFailure, uid } from '../ui';
@@ -11,18 +12,20 @@ export async function showWorkshops(ctx: Ctx, paperId: number): Promise<void> {
   const root = ctx.mount('workshops', t('workshops.title'));
   append(root, paperNav(paperId, 'workshops'));
   const base = `/api/papers/${paperId}/workshops`;
+  const paperA = await ctx.api.get<{ id: number; role?: unknown }>(`/api/papers/${paperId}`);
+  const isOwner = paperA.ok && canManage(await roleIn(ctx.api, ctx.me(), paperA.value));
   const [workshopsA, sectionsA, membersA] = await Promise.all([
     ctx.api.get<Workshop[]>(base),
     ctx.api.get<Section[]>(`/api/papers/${paperId}/sections`),
-    ctx.api.get<Member[]>(`/api/papers/${paperId}/members`),
+    // Only owners may list members; others see the groups without names.
+    isOwner ? ctx.api.get<Member[]>(`/api/papers/${paperId}/members`) : Promise.resolve(null),
   ]);
   if (!workshopsA.ok) {
     loadFailed(ctx, root, workshopsA.failure);
     return;
   }
   const sections = sectionsA.ok ? sectionsA.value : [];
-  const members = membersA.ok ? membersA.value : [];
-  const isOwner = membersA.ok;
+  const members = membersA !== null && membersA.ok ? membersA.value : [];
   const memberName = (id: number): string => members.find((m) => m.accountId === id)?.displayName ?? t('workshops.memberN', { id });
   const sectionName = (id: number): string => {
     const s = sections.find((x) => x.id === id);
