@@ -299,6 +299,9 @@ function membersPanel(ctx: Ctx, paperId: number): HTMLElement {
   const renderMembers = (list: Member[]): void => {
     box.replaceChildren(
       h(
+        'div',
+        { class: 'table-wrap' },
+        h(
         'table',
         { class: 'table' },
         h('caption', { class: 'visually-hidden' }, t('members.title')),
@@ -346,6 +349,7 @@ function membersPanel(ctx: Ctx, paperId: number): HTMLElement {
             );
           }),
         ),
+      ),
       ),
     );
   };
