@@ -44,7 +44,33 @@ export function segments(parts: readonly DiffPart[]): Segment[] {
     }
   }
   flush();
-  return out;
+  return coalesce(out);
+}
+
+/**
+ * Joins changes separated only by spaces, so "one year" → "thirty days" is one choice rather
+ * than two halves that could be mixed into nonsense (the server's merge does the same).
+ */
+function coalesce(segs: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i] as Segment;
+    const prev = out[out.length - 1];
+    const next = segs[i + 1];
+    if (seg.kind === 'same' && /^\s+$/.test(seg.text) && prev?.kind === 'change' && next?.kind === 'change') {
+      out[out.length - 1] = {
+        kind: 'change',
+        index: prev.index,
+        theirs: prev.theirs + seg.text + next.theirs,
+        mine: prev.mine + seg.text + next.mine,
+      };
+      i++;
+      continue;
+    }
+    out.push(seg);
+  }
+  let index = 0;
+  return out.map((s) => (s.kind === 'change' ? { ...s, index: index++ } : s));
 }
 
 function pick(theirs: string, mine: string, choice: Choice): string {
