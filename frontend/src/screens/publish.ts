@@ -10,9 +10,15 @@ import { paperNav } from './paper';
 
 const POLL_MS = 1_000;
 
+/** "WHITE_PAPER_PDF" or "white-paper-pdf" → "white-paper-pdf" (the form used in URLs). */
+export function formatSlug(format: string): string {
+  return format.toLowerCase().replace(/_/g, '-');
+}
+
 export function formatLabel(format: string): string {
+  const slug = formatSlug(format);
   const known = ['white-paper-pdf', 'submission-pdf', 'html', 'docx', 'markdown'];
-  return known.includes(format) ? t(`format.${format}` as 'format.html') : format;
+  return known.includes(slug) ? t(`format.${slug}` as 'format.html') : format;
 }
 
 export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
@@ -72,7 +78,7 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
   };
 
   const download = async (edition: Edition, format: string, filename: string): Promise<void> => {
-    const answer = await ctx.api.blob(`${base}/editions/${edition.number}/files/${format}`);
+    const answer = await ctx.api.blob(`${base}/editions/${edition.number}/files/${formatSlug(format)}`);
     if (!answer.ok) {
       alertBox.replaceChildren(failureBox(answer.failure));
       return;
@@ -159,7 +165,7 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
       h(
         'p',
         { class: 'actions' },
-        e.artifacts.some((a) => a.format === 'white-paper-pdf') ? button(t('publish.preview'), () => void previewPdf(e)) : null,
+        e.artifacts.some((a) => formatSlug(a.format) === 'white-paper-pdf') ? button(t('publish.preview'), () => void previewPdf(e)) : null,
         e.number > 1 ? button(t('publish.changelog'), () => void changelog(e, changes)) : null,
         isOwner && e.status !== 'PUBLISHED'
           ? button(t('publish.publish'), () =>
