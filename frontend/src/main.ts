@@ -140,7 +140,7 @@ function renderNav(): void {
   });
   navList.replaceChildren(
     h('li', {}, h('a', { href: href({ name: 'papers' }) }, t('nav.papers'))),
-    h('li', {}, h('a', { href: href({ name: 'notifications' }) }, t('nav.notifications'), ' ', unreadBadge)),
+    h('li', {}, h('a', { href: href({ name: 'notifications' }) }, t('nav.notifications'), unreadBadge)),
     h('li', {}, h('a', { href: href({ name: 'profile' }) }, t('nav.profile', { name: me.displayName }))),
     h('li', {}, signOut),
   );
