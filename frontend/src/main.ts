@@ -317,7 +317,10 @@ async function render(focus = true): Promise<void> {
         break;
     }
   }
-  if (focus) mainArea.querySelector<HTMLElement>('h1')?.focus();
+  // After a re-render the focused control may be gone: put keyboard users back at the heading.
+  if (focus || document.activeElement === document.body || document.activeElement === null) {
+    mainArea.querySelector<HTMLElement>('h1')?.focus();
+  }
 }
 
 async function start(): Promise<void> {

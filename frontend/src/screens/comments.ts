@@ -17,7 +17,7 @@ export interface EditorLink {
   select(from: number, to: number): void;
 }
 
-function commentBody(c: CommentView): HTMLElement {
+function commentText(c: CommentView): HTMLElement {
   if (c.deleted) return h('p', { class: 'muted' }, t('comments.deleted'));
   if (c.hidden && c.body === null) return h('p', { class: 'muted' }, t('comments.hidden', { reason: c.hiddenReason ?? '' }));
   return h('p', { dir: 'auto', class: 'comment-body' }, c.body ?? '');
@@ -59,6 +59,46 @@ export function commentsPanel(
     alertBox.replaceChildren();
     ctx.announce(message);
     await load();
+  };
+
+  /** A comment's text, with Edit and Delete for its author. */
+  const commentBody = (c: CommentView): HTMLElement => {
+    const text = commentText(c);
+    if (!c.mine || c.deleted) return text;
+    const box = h('div', { class: 'comment' }, text);
+    const edit = (): void => {
+      const body = field({ name: 'body', label: t('comments.editLabel'), multiline: true, rows: 3, dir: 'auto', value: c.body ?? '' });
+      const f = form(t('comments.editLabel'), [body], t('common.save'), async (alert) => {
+        const answer = await ctx.api.patch(`${base}/comments/${c.id}`, { body: body.input.value });
+        if (!answer.ok) {
+          showFormFailure(alert, [body], answer.failure);
+          return;
+        }
+        ctx.announce(t('comments.edited'));
+        await load();
+      }, [button(t('common.cancel'), () => void load())]);
+      box.replaceChildren(f);
+      body.input.focus();
+    };
+    const remove = async (): Promise<void> => {
+      const answer = await ctx.api.del(`${base}/comments/${c.id}`);
+      if (!answer.ok) {
+        alertBox.replaceChildren(failureBox(answer.failure));
+        return;
+      }
+      ctx.announce(t('comments.deletedNow'));
+      await load();
+    };
+    box.append(
+      h(
+        'p',
+        { class: 'actions' },
+        button(t('comments.edit'), edit, { class: 'small' }),
+        button(t('comments.delete'), () => void remove(), { class: 'small danger' }),
+        c.edited ? h('span', { class: 'muted' }, t('comments.wasEdited')) : null,
+      ),
+    );
+    return box;
   };
 
   const renderThread = (th: Thread): HTMLElement => {

@@ -3,6 +3,7 @@ import { link, loadFailed, type Ctx } from '../app';
 import { append, h } from '../dom';
 import { formatDateTime } from '../format';
 import { resolutions, type Take } from '../merge';
+import { canEdit, roleIn } from '../roles';
 import { t } from '../strings';
 import type { Draft, DraftStatus, DiffView, MergePreview, Section } from '../types';
 import { button, crumbs, failureBox, field, form, renderDiff, showFormFailure, uid } from '../ui';
@@ -72,7 +73,11 @@ export async function showDraft(ctx: Ctx, paperId: number, draftId: number): Pro
     return;
   }
   const draft = draftA.value;
-  const sectionA = await ctx.api.get<Section>(`/api/papers/${paperId}/sections/${draft.sectionId}`);
+  const [sectionA, paperA] = await Promise.all([
+    ctx.api.get<Section>(`/api/papers/${paperId}/sections/${draft.sectionId}`),
+    ctx.api.get<{ id: number; role?: unknown }>(`/api/papers/${paperId}`),
+  ]);
+  const editor = paperA.ok && canEdit(await roleIn(ctx.api, ctx.me(), paperA.value));
   const heading = sectionA.ok ? sectionTitle(sectionA.value) : '';
   const h1 = root.querySelector('h1');
   if (h1 !== null) h1.textContent = t('drafts.name', { id: draft.id, heading });
@@ -168,10 +173,10 @@ export async function showDraft(ctx: Ctx, paperId: number, draftId: number): Pro
             mine && draft.status === 'DRAFT' ? button(t('drafts.submit'), () => void simple('submit', t('drafts.submitted'))) : null,
             mine ? button(t('drafts.withdraw'), () => void simple('withdraw', t('drafts.withdrawn')), { class: 'danger' }) : null,
             mine && draft.outdated ? button(t('drafts.rebase'), () => void simple('rebase', t('drafts.rebased'), { resolutions: [] })) : null,
-            button(t('drafts.prepareMerge'), () => void loadMerge(), { class: 'primary' }),
+            editor && draft.status === 'OPEN' ? button(t('drafts.prepareMerge'), () => void loadMerge(), { class: 'primary' }) : null,
           ),
           mergeBox,
-          h('details', { class: 'create' }, h('summary', {}, t('drafts.reject')), rejectForm),
+          editor && draft.status === 'OPEN' ? h('details', { class: 'create' }, h('summary', {}, t('drafts.reject')), rejectForm) : null,
         )
       : null,
   );

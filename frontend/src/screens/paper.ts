@@ -3,7 +3,7 @@ import { link, loadFailed, type Ctx } from '../app';
 import { append, h, replace } from '../dom';
 import { formatDateTime } from '../format';
 import type { Failure } from '../problem';
-import { canManage, roleIn } from '../roles';
+import { canEdit, canManage, roleIn } from '../roles';
 import { joinLink } from '../router';
 import { t } from '../strings';
 import { ROLES, SECTION_KINDS, type Invitation, type Member, type Paper, type Section } from '../types';
@@ -60,7 +60,9 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
     return;
   }
   const paper = paperAnswer.value;
-  const isOwner = canManage(await roleIn(ctx.api, ctx.me(), paper));
+  const role = await roleIn(ctx.api, ctx.me(), paper);
+  const isOwner = canManage(role);
+  const editable = canEdit(role);
   const heading = root.querySelector('h1');
   if (heading !== null) {
     heading.textContent = paper.title;
@@ -151,8 +153,8 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
     );
     const li = h(
       'li',
-      { class: 'outline-item', draggable: 'true', 'data-section-id': String(s.id) },
-      h('span', { class: 'drag-handle', 'aria-hidden': 'true', title: t('outline.drag') }, '⠿'),
+      { class: 'outline-item', draggable: editable ? 'true' : undefined, 'data-section-id': String(s.id) },
+      editable ? h('span', { class: 'drag-handle', 'aria-hidden': 'true', title: t('outline.drag') }, '⠿') : null,
       h(
         'div',
         { class: 'outline-main' },
@@ -160,6 +162,7 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
         ' ',
         h('span', { class: `kind kind-${s.kind.toLowerCase()}` }, kindLabel(s.kind)),
       ),
+      editable &&
       h(
         'div',
         { class: 'outline-actions' },
@@ -220,9 +223,9 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
       sections.length === 0
         ? h('p', { class: 'empty' }, t('outline.empty'))
         : h('ol', { class: 'outline', 'aria-label': t('paper.outline') }, ...sections.map(renderItem)),
-      h('p', { class: 'hint' }, t('outline.reorderHint')),
-      h('details', { class: 'create' }, h('summary', {}, t('outline.add')), add),
-      deleted.length > 0
+      editable ? h('p', { class: 'hint' }, t('outline.reorderHint')) : null,
+      editable ? h('details', { class: 'create' }, h('summary', {}, t('outline.add')), add) : null,
+      editable && deleted.length > 0
         ? h(
             'details',
             { class: 'deleted' },

@@ -2,7 +2,7 @@
 import { loadFailed, type Ctx } from '../app';
 import { append, h } from '../dom';
 import { formatBytes, formatDateTime, formatPercent } from '../format';
-import { canManage, roleIn } from '../roles';
+import { canEdit, canManage, roleIn } from '../roles';
 import { t } from '../strings';
 import type { Changelog, Edition, Job, ShareLink } from '../types';
 import { button, failureBox, field, form, saveBlob, showFormFailure } from '../ui';
@@ -26,7 +26,8 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
   append(root, paperNav(paperId, 'publish'));
   const base = `/api/papers/${paperId}`;
   const paperA = await ctx.api.get<{ id: number; role?: unknown }>(base);
-  const isOwner = paperA.ok && canManage(await roleIn(ctx.api, ctx.me(), paperA.value));
+  const role = paperA.ok ? await roleIn(ctx.api, ctx.me(), paperA.value) : null;
+  const isOwner = canManage(role);
   const [editionsA, linksA] = await Promise.all([
     ctx.api.get<Edition[]>(`${base}/editions`),
     isOwner ? ctx.api.get<ShareLink[]>(`${base}/share-links`) : Promise.resolve(null),
@@ -185,7 +186,9 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
 
   const links = linksA !== null && linksA.ok ? linksA.value : [];
   append(root, 
-    h('section', { class: 'panel', 'aria-labelledby': 'compile-h' }, h('h2', { id: 'compile-h' }, t('publish.compile')), h('p', {}, t('publish.compileHint')), button(t('publish.compile'), () => void compile(), { class: 'primary' }), progressBox),
+    canEdit(role)
+      ? h('section', { class: 'panel', 'aria-labelledby': 'compile-h' }, h('h2', { id: 'compile-h' }, t('publish.compile')), h('p', {}, t('publish.compileHint')), button(t('publish.compile'), () => void compile(), { class: 'primary' }), progressBox)
+      : null,
     alertBox,
     h(
       'section',

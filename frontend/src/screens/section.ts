@@ -125,7 +125,7 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     { role: 'toolbar', 'aria-label': t('editor.toolbar'), class: 'toolbar' },
     tool(t('editor.bold'), 'B', () => surface.wrap('**', '**', t('editor.boldText'))),
     tool(t('editor.italic'), 'I', () => surface.wrap('_', '_', t('editor.italicText'))),
-    tool(t('editor.heading'), 'H2', () => surface.prefixLines('## ')),
+    tool(t('editor.heading'), 'H', () => surface.prefixLines('## ')),
     tool(t('editor.list'), '•', () => surface.prefixLines('- ')),
     tool(t('editor.link'), t('editor.link'), () => surface.wrap('[', '](https://)', t('editor.linkText'))),
   );
