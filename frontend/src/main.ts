@@ -4,7 +4,7 @@ import { Client } from './client';
 import { API_BASE, OIDC, REQUEST_TIMEOUT_MS } from './config';
 import { h } from './dom';
 import { LiveUpdates } from './live';
-import { authorizeUrl, codeChallenge, exchangeCode, randomVerifier, refresh } from './oidc';
+import { authorizeUrl, codeChallenge, exchangeCode, logoutUrl, randomVerifier, refresh } from './oidc';
 import { href, parseRoute, type Route } from './router';
 import { showDraft, showDrafts } from './screens/drafts';
 import { showEndorsements } from './screens/endorse';
@@ -24,6 +24,7 @@ import { field, form, showFormFailure } from './ui';
 /** The session lives only as long as the browser tab (sessionStorage), never in a cookie. */
 const TOKEN_KEY = 'plenary.token';
 const REFRESH_KEY = 'plenary.refresh';
+const ID_TOKEN_KEY = 'plenary.idToken';
 const RETURN_KEY = 'plenary.returnTo';
 const OIDC_STATE_KEY = 'plenary.oidc.state';
 const OIDC_VERIFIER_KEY = 'plenary.oidc.verifier';
@@ -54,7 +55,7 @@ const api: Client = new Client({
     if (OIDC !== null && refreshToken !== null) {
       const renewed = await refresh(OIDC, refreshToken);
       if (renewed !== null) {
-        storeTokens(renewed.accessToken, renewed.refreshToken);
+        storeTokens(renewed.accessToken, renewed.refreshToken, renewed.idToken);
         return true;
       }
     }
@@ -64,15 +65,17 @@ const api: Client = new Client({
 });
 const live = new LiveUpdates(api, token);
 
-function storeTokens(access: string, refreshToken: string | null): void {
+function storeTokens(access: string, refreshToken: string | null, idToken: string | null = null): void {
   sessionStorage.setItem(TOKEN_KEY, access);
   if (refreshToken !== null) sessionStorage.setItem(REFRESH_KEY, refreshToken);
   else sessionStorage.removeItem(REFRESH_KEY);
+  if (idToken !== null) sessionStorage.setItem(ID_TOKEN_KEY, idToken);
 }
 
 function clearSession(): void {
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(REFRESH_KEY);
+  sessionStorage.removeItem(ID_TOKEN_KEY);
   me = null;
   live.stop();
 }
@@ -133,9 +136,15 @@ function renderNav(): void {
   }
   const signOut = h('button', { type: 'button', class: 'link-button' }, t('nav.signOut'));
   signOut.addEventListener('click', () => {
-    void api.post('/api/auth/sign-out');
+    const sso = sessionStorage.getItem(REFRESH_KEY) !== null;
+    const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
+    if (!sso) void api.post('/api/auth/sign-out');
     clearSession();
     sessionStorage.removeItem(RETURN_KEY);
+    if (sso && OIDC !== null) {
+      window.location.assign(logoutUrl(OIDC, idToken, `${window.location.origin}${window.location.pathname}`));
+      return;
+    }
     window.location.hash = href({ name: 'signin' });
   });
   navList.replaceChildren(
@@ -231,7 +240,7 @@ async function finishKeycloak(): Promise<boolean> {
   if (verifier === null || expected !== state) return false;
   const tokens = await exchangeCode(OIDC, code, verifier, `${window.location.origin}${window.location.pathname}`);
   if (tokens === null) return false;
-  storeTokens(tokens.accessToken, tokens.refreshToken);
+  storeTokens(tokens.accessToken, tokens.refreshToken, tokens.idToken);
   return true;
 }
 

@@ -13,6 +13,7 @@ export interface OidcSettings {
 export interface TokenSet {
   readonly accessToken: string;
   readonly refreshToken: string | null;
+  readonly idToken: string | null;
 }
 
 function base64Url(bytes: Uint8Array): string {
@@ -63,6 +64,7 @@ function tokens(body: unknown): TokenSet | null {
   return {
     accessToken: b['access_token'],
     refreshToken: typeof b['refresh_token'] === 'string' ? b['refresh_token'] : null,
+    idToken: typeof b['id_token'] === 'string' ? b['id_token'] : null,
   };
 }
 
@@ -95,4 +97,11 @@ export function exchangeCode(
 
 export function refresh(settings: OidcSettings, refreshToken: string): Promise<TokenSet | null> {
   return tokenRequest(settings, { grant_type: 'refresh_token', refresh_token: refreshToken });
+}
+
+/** Ends the Keycloak session too (RP-initiated logout), then comes back to the app. */
+export function logoutUrl(settings: OidcSettings, idToken: string | null, redirectUri: string): string {
+  const query = new URLSearchParams({ client_id: settings.clientId, post_logout_redirect_uri: redirectUri });
+  if (idToken !== null) query.set('id_token_hint', idToken);
+  return `${endpoint(settings, 'logout')}?${query.toString()}`;
 }
