@@ -27,6 +27,7 @@ export function commentsPanel(
   ctx: Ctx,
   paperId: number,
   sectionId: number,
+  canComment: boolean,
   editor: EditorLink,
 ): { element: HTMLElement; refresh: () => void } {
   const list = h('div', { class: 'threads' });
@@ -201,14 +202,16 @@ export function commentsPanel(
     'section',
     { class: 'panel comments', 'aria-labelledby': 'comments-h', 'data-panel': 'comments' },
     h('h2', { id: 'comments-h' }, t('comments.title')),
-    h(
-      'p',
-      { class: 'actions' },
-      button(t('comments.onSelection'), onSelection, { class: 'primary' }),
-      ' ',
-      button(t('comments.onWhole'), () => openComposer(null)),
-    ),
-    h('p', { class: 'hint' }, t('comments.hint')),
+    canComment
+      ? h(
+          'p',
+          { class: 'actions' },
+          button(t('comments.onSelection'), onSelection, { class: 'primary' }),
+          ' ',
+          button(t('comments.onWhole'), () => openComposer(null)),
+        )
+      : null,
+    canComment ? h('p', { class: 'hint' }, t('comments.hint')) : null,
     alertBox,
     composer,
     h('div', { class: 'check' }, showResolved, h('label', { for: 'show-resolved' }, t('comments.showResolved'))),

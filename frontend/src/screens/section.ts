@@ -8,6 +8,7 @@ import { isStatus } from '../client';
 import { h } from '../dom';
 import type { Surface } from '../editor/surface';
 import { plainSurface } from '../editor/surface';
+import { roleIn } from '../roles';
 import { t } from '../strings';
 import type { Author, Content, Draft, Paper, Section } from '../types';
 import { findUnsaved, forgetUnsaved, keepUnsaved } from '../unsaved';
@@ -36,6 +37,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     return;
   }
   const paper = paperA.value;
+  // Observers read only; contributors may save only their group's sections (the server decides).
+  const observer = (await roleIn(ctx.api, ctx.me(), paper)) === 'OBSERVER';
   const section = sectionA.value;
   let saved: Content = contentA.value;
   // The revision the text in the editor is based on; moves on after a save or a merge.
@@ -229,7 +232,7 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     ctx.go({ name: 'draft', paperId, draftId: answer.value.id });
   });
 
-  const comments = commentsPanel(ctx, paperId, sectionId, {
+  const comments = commentsPanel(ctx, paperId, sectionId, !observer, {
     selection: () => surface.selection(),
     text: () => surface.text(),
     savedText: () => saved.body,
@@ -263,8 +266,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
           saveState,
           summary.wrap,
           saveAlert,
-          h('p', { class: 'actions' }, saveButton, ' ', h('span', { class: 'hint' }, t('editor.saveHint'))),
-          h('details', { class: 'create' }, h('summary', {}, t('drafts.propose')), propose),
+          observer ? h('p', { class: 'notice' }, t('editor.readOnly')) : h('p', { class: 'actions' }, saveButton, ' ', h('span', { class: 'hint' }, t('editor.saveHint'))),
+          observer ? null : h('details', { class: 'create' }, h('summary', {}, t('drafts.propose')), propose),
         ),
         conflictHost,
         h(
