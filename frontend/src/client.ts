@@ -2,8 +2,16 @@
  * The one API client the screens use: JSON in and out, bearer token, `If-Match`, ETags, and a
  * single place that notices an expired session (401) so the app can ask to sign in again.
  */
-import { apiUrl, type Fetch } from './api';
 import { parseProblem, type Failure } from './problem';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Joins the API base ("" = same origin) and an absolute path without doubling slashes. */
+export function apiUrl(base: string, path: string): string {
+  const trimmed = base.trim().replace(/\/+$/, '');
+  const absolute = path.startsWith('/') ? path : `/${path}`;
+  return `${trimmed}${absolute}`;
+}
 
 export type Answer<T> =
   | { readonly ok: true; readonly value: T; readonly status: number; readonly etag: string | null }
