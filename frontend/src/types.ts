@@ -70,6 +70,15 @@ export interface Paper {
   readonly status: string;
   readonly archived: boolean;
   readonly updatedAt: string;
+  readonly initiative?: string | null;
+  readonly keywords?: readonly string[];
+  readonly signatories?: readonly Signatory[];
+}
+
+export interface Signatory {
+  readonly name: string;
+  readonly title: string | null;
+  readonly organisation: string | null;
 }
 
 export interface Section {

@@ -7,6 +7,7 @@ import { canEdit, canManage, roleIn } from '../roles';
 import { joinLink } from '../router';
 import { t } from '../strings';
 import { ROLES, SECTION_KINDS, type Invitation, type Member, type Paper, type Section } from '../types';
+import { formatSignatories, parseSignatories } from '../signatories';
 import { button, failureBox, field, form, showFormFailure } from '../ui';
 import { statusBadge } from './papers';
 
@@ -259,7 +260,48 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
   });
   ctx.onLeave(unsubscribe);
 
+  if (editable) append(root, detailsPanel(ctx, paper));
   if (isOwner) append(root, statusPanel(ctx, paper), membersPanel(ctx, paperId));
+}
+
+/** Title, subtitle, summary and what the published edition needs (editors and owners). */
+function detailsPanel(ctx: Ctx, paper: Paper): HTMLElement {
+  const title = field({ name: 'title', label: t('details.title'), value: paper.title, required: true, dir: 'auto' });
+  const subtitle = field({ name: 'subtitle', label: t('details.subtitle'), value: paper.subtitle ?? '', dir: 'auto' });
+  const summary = field({ name: 'summary', label: t('details.summary'), value: paper.summary ?? '', multiline: true, rows: 3, dir: 'auto' });
+  const initiative = field({ name: 'initiative', label: t('details.initiative'), value: paper.initiative ?? '', dir: 'auto' });
+  const keywords = field({ name: 'keywords', label: t('details.keywords'), value: (paper.keywords ?? []).join(', '), hint: t('details.keywordsHint'), dir: 'auto' });
+  const signatories = field({
+    name: 'signatories',
+    label: t('details.signatories'),
+    value: formatSignatories(paper.signatories ?? []),
+    multiline: true,
+    rows: 3,
+    hint: t('details.signatoriesHint'),
+    dir: 'auto',
+  });
+  const fields = [title, subtitle, summary, initiative, keywords, signatories];
+  return h(
+    'details',
+    { class: 'panel', 'data-panel': 'details' },
+    h('summary', {}, t('details.heading')),
+    form(t('details.heading'), fields, t('common.save'), async (alertBox) => {
+      const answer = await ctx.api.patch<Paper>(`/api/papers/${paper.id}`, {
+        title: title.input.value,
+        subtitle: subtitle.input.value,
+        summary: summary.input.value,
+        initiative: initiative.input.value,
+        keywords: keywords.input.value.split(',').map((k) => k.trim()).filter((k) => k !== ''),
+        signatories: parseSignatories(signatories.input.value),
+      });
+      if (!answer.ok) {
+        showFormFailure(alertBox, fields, answer.failure);
+        return;
+      }
+      showFormFailure(alertBox, fields, null);
+      ctx.announce(t('details.saved'));
+    }),
+  );
 }
 
 function statusPanel(ctx: Ctx, paper: Paper): HTMLElement {

@@ -232,6 +232,25 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     ctx.go({ name: 'draft', paperId, draftId: answer.value.id });
   });
 
+  const proposalSummary = field({
+    name: 'proposalSummary',
+    label: t('editor.proposalSummary'),
+    value: section.proposalSummary ?? '',
+    multiline: true,
+    rows: 3,
+    dir: 'auto',
+    hint: t('editor.proposalSummaryHint'),
+  });
+  const summaryForm = form(t('editor.proposalSummary'), [proposalSummary], t('common.save'), async (alertBox) => {
+    const answer = await ctx.api.patch<Section>(`/api/papers/${paperId}/sections/${sectionId}`, { proposalSummary: proposalSummary.input.value });
+    if (!answer.ok) {
+      showFormFailure(alertBox, [proposalSummary], answer.failure);
+      return;
+    }
+    showFormFailure(alertBox, [proposalSummary], null);
+    ctx.announce(t('editor.proposalSummarySaved'));
+  });
+
   const comments = commentsPanel(ctx, paperId, sectionId, !observer, {
     selection: () => surface.selection(),
     text: () => surface.text(),
@@ -270,6 +289,9 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
           observer ? null : h('details', { class: 'create' }, h('summary', {}, t('drafts.propose')), propose),
         ),
         conflictHost,
+        section.kind === 'PROPOSAL' && !observer
+          ? h('details', { class: 'panel', 'data-panel': 'proposal-summary' }, h('summary', {}, t('editor.proposalSummary')), summaryForm)
+          : null,
         h(
           'section',
           { class: 'panel', 'aria-labelledby': 'preview-h' },
