@@ -18,3 +18,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   return element;
 }
+
+/** Appends the children that are present (null, undefined and false are skipped). */
+export function append(parent: Element, ...children: Child[]): void {
+  for (const child of children) if (child !== null && child !== undefined && child !== false) parent.append(child);
+}
+
+/** Replaces the children with those present. */
+export function replace(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, ...children);
+}

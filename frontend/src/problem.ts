@@ -22,7 +22,13 @@ export type Failure =
   | { readonly kind: 'network' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'unreadable' }
-  | { readonly kind: 'http'; readonly status: number; readonly problem: Problem | null };
+  | {
+      readonly kind: 'http';
+      readonly status: number;
+      readonly problem: Problem | null;
+      /** The decoded body, for extension members such as `currentBody` after a 412. */
+      readonly raw?: unknown;
+    };
 
 /** What the reader is told: one sentence, and a line for each field the server named. */
 export interface FailureMessage {

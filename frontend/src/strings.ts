@@ -2,6 +2,9 @@
  * Every user-facing string of the app, in English and French. Add a language by adding a
  * `Strings` object to MESSAGES (the type checker then lists anything missing).
  */
+import { CORE } from './i18n/core';
+import { OUTCOME } from './i18n/outcome';
+import { WORK } from './i18n/work';
 import type { KnownPaperStatus } from './papers';
 
 export type Locale = 'en' | 'fr';
@@ -162,4 +165,36 @@ export function pickLocale(explicit: string | null, preferred: readonly string[]
 
 export function stringsFor(locale: Locale): Strings {
   return MESSAGES[locale];
+}
+
+// ---- the app's messages (per-feature tables in i18n/, one entry point here) ----------------
+
+const EN = { ...CORE.en, ...WORK.en, ...OUTCOME.en };
+export type Key = keyof typeof EN;
+const FR: Readonly<Record<Key, string>> = { ...CORE.fr, ...WORK.fr, ...OUTCOME.fr };
+
+/** Every message of the app, per language. */
+export const DICTIONARIES: Readonly<Record<Locale, Readonly<Record<Key, string>>>> = { en: EN, fr: FR };
+
+let current: Locale = DEFAULT_LOCALE;
+
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+/** The Strings (problem messages, status names) of the current language. */
+export function strings(): Strings {
+  return MESSAGES[current];
+}
+
+/** Fills `{name}` placeholders; a placeholder without a value is left as it is. */
+export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** A message in the current language, with its placeholders filled. */
+export function t(key: Key, params?: Readonly<Record<string, string | number>>): string {
+  return fill(DICTIONARIES[current][key], params);
 }

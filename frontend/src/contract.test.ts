@@ -1,0 +1,70 @@
+/**
+ * Checks the API paths the app calls against the server's OpenAPI document, so a backend change
+ * that breaks the app fails the tests. Give the document with PLENARY_OPENAPI_JSON (a file, e.g.
+ * saved from /q/openapi?format=json); without it the check is skipped.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DOCUMENT = process.env['PLENARY_OPENAPI_JSON'] ?? '';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** `/api/papers/${paperId}/sections?deleted=true` → `/api/papers/{}/sections`. */
+export function normalize(path: string): string {
+  return path
+    .replace(/\$\{[^}]+\}/g, '{}')
+    .replace(/\{[^}]+\}/g, '{}')
+    .split('?')[0] as string;
+}
+
+/** Every literal API path in the app's sources; `${base}` prefixes are expanded where declared. */
+function usedPaths(): string[] {
+  const found = new Set<string>();
+  for (const file of sources(join(__dirname))) {
+    const text = readFileSync(file, 'utf8');
+    const base = /const base = `(\/api\/[^`]*)`/.exec(text)?.[1];
+    for (const m of text.matchAll(/[`'](\/api\/[^`']*|\$\{base\}[^`']*)[`']/g)) {
+      let path = m[1] as string;
+      if (path.startsWith('${base}')) {
+        if (base === undefined) continue;
+        path = base + path.slice('${base}'.length);
+      }
+      const n = normalize(path).replace(/\/$/, '');
+      if (n.endsWith('{}') && /\$\{[a-z]+\}$/.test(path) && !/Id\}$|number\}|token/.test(path)) continue;
+      found.add(n);
+    }
+  }
+  return [...found].sort();
+}
+
+describe.skipIf(DOCUMENT === '' || !existsSync(DOCUMENT))('the app against the OpenAPI document', () => {
+  it('calls only paths the server offers', () => {
+    const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as { paths: Record<string, unknown> };
+    expect(usedPaths().length).toBeGreaterThan(40);
+    const offered = Object.keys(doc.paths).map((p) => normalize(p).split('/'));
+    // A parameter of the document matches any segment (e.g. files/{format} ← files/white-paper-pdf).
+    const served = (path: string): boolean =>
+      offered.some((o) => {
+        const parts = path.split('/');
+        return o.length === parts.length && o.every((seg, i) => seg === '{}' || seg === parts[i]);
+      });
+    // The live-updates stream is optional: the app looks for it in the document first.
+    const missing = usedPaths().filter((p) => !served(p) && !p.endsWith('/events'));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('normalize', () => {
+  it('turns template and OpenAPI parameters into one placeholder and drops the query', () => {
+    expect(normalize('/api/papers/${paperId}/sections?deleted=true')).toBe('/api/papers/{}/sections');
+    expect(normalize('/api/papers/{paperId}/sections')).toBe('/api/papers/{}/sections');
+  });
+});

@@ -1,0 +1,222 @@
+/** Comment threads beside the editor: on a passage (TextQuoteSelector) or the whole section. */
+import type { Ctx } from '../app';
+import { buildAnchor, type AnchorRequest } from '../anchor';
+import { h } from '../dom';
+import { formatDateTime } from '../format';
+import { t } from '../strings';
+import type { CommentView, Thread } from '../types';
+import { button, failureBox, field, form, showFormFailure } from '../ui';
+import { withMentions } from './mentions';
+
+export interface EditorLink {
+  selection(): { from: number; to: number };
+  text(): string;
+  savedText(): string;
+  revision(): number;
+  dirty(): boolean;
+  select(from: number, to: number): void;
+}
+
+function commentText(c: CommentView): HTMLElement {
+  if (c.deleted) return h('p', { class: 'muted' }, t('comments.deleted'));
+  if (c.hidden && c.body === null) return h('p', { class: 'muted' }, t('comments.hidden', { reason: c.hiddenReason ?? '' }));
+  return h('p', { dir: 'auto', class: 'comment-body' }, c.body ?? '');
+}
+
+export function commentsPanel(
+  ctx: Ctx,
+  paperId: number,
+  sectionId: number,
+  canComment: boolean,
+  editor: EditorLink,
+): { element: HTMLElement; refresh: () => void } {
+  const list = h('div', { class: 'threads' });
+  const alertBox = h('div', { class: 'form-alert' });
+  const composer = h('div');
+  const showResolved = h('input', { type: 'checkbox', id: 'show-resolved' });
+  const base = `/api/papers/${paperId}`;
+
+  const load = async (): Promise<void> => {
+    const status = showResolved.checked ? 'all' : 'open';
+    const answer = await ctx.api.get<Thread[]>(`${base}/sections/${sectionId}/comments?status=${status}`);
+    if (!answer.ok) {
+      list.replaceChildren(failureBox(answer.failure));
+      return;
+    }
+    list.replaceChildren(
+      answer.value.length === 0
+        ? h('p', { class: 'empty' }, t('comments.none'))
+        : h('ol', { class: 'plain' }, ...answer.value.map(renderThread)),
+    );
+  };
+  showResolved.addEventListener('change', () => void load());
+
+  const act = async (path: string, message: string): Promise<void> => {
+    const answer = await ctx.api.post(path);
+    if (!answer.ok) {
+      alertBox.replaceChildren(failureBox(answer.failure));
+      return;
+    }
+    alertBox.replaceChildren();
+    ctx.announce(message);
+    await load();
+  };
+
+  /** A comment's text, with Edit and Delete for its author. */
+  const commentBody = (c: CommentView): HTMLElement => {
+    const text = commentText(c);
+    if (!c.mine || c.deleted) return text;
+    const box = h('div', { class: 'comment' }, text);
+    const edit = (): void => {
+      const body = field({ name: 'body', label: t('comments.editLabel'), multiline: true, rows: 3, dir: 'auto', value: c.body ?? '' });
+      const f = form(t('comments.editLabel'), [body], t('common.save'), async (alert) => {
+        const answer = await ctx.api.patch(`${base}/comments/${c.id}`, { body: body.input.value });
+        if (!answer.ok) {
+          showFormFailure(alert, [body], answer.failure);
+          return;
+        }
+        ctx.announce(t('comments.edited'));
+        await load();
+      }, [button(t('common.cancel'), () => void load())]);
+      box.replaceChildren(f);
+      body.input.focus();
+    };
+    const remove = async (): Promise<void> => {
+      const answer = await ctx.api.del(`${base}/comments/${c.id}`);
+      if (!answer.ok) {
+        alertBox.replaceChildren(failureBox(answer.failure));
+        return;
+      }
+      ctx.announce(t('comments.deletedNow'));
+      await load();
+    };
+    box.append(
+      h(
+        'p',
+        { class: 'actions' },
+        button(t('comments.edit'), edit, { class: 'small' }),
+        button(t('comments.delete'), () => void remove(), { class: 'small danger' }),
+        c.edited ? h('span', { class: 'muted' }, t('comments.wasEdited')) : null,
+      ),
+    );
+    return box;
+  };
+
+  const renderThread = (th: Thread): HTMLElement => {
+    const a = th.anchor;
+    const quote =
+      a.status === 'SECTION'
+        ? h('p', { class: 'anchor-tag' }, t('comments.onSection'))
+        : h(
+            'div',
+            { class: `anchor anchor-${a.status.toLowerCase()}` },
+            a.status === 'OUTDATED'
+              ? h('p', { class: 'badge-outdated' }, t('comments.outdated'))
+              : a.status === 'CHANGED'
+                ? h('p', { class: 'badge-changed' }, t('comments.changed'))
+                : null,
+            h('blockquote', { dir: 'auto' }, a.status === 'OUTDATED' ? h('del', {}, a.exact ?? '') : (a.status === 'CHANGED' ? a.text : a.exact) ?? ''),
+            a.start !== null && a.end !== null && a.status !== 'OUTDATED'
+              ? button(t('comments.showInText'), () => editor.select(a.start ?? 0, a.end ?? 0), { class: 'small' })
+              : null,
+          );
+    const reply = field({ name: 'body', label: t('comments.reply'), multiline: true, rows: 2, dir: 'auto' });
+    const mentionList = withMentions(ctx.api, paperId, reply.input as HTMLTextAreaElement);
+    reply.wrap.append(mentionList);
+    const replyForm = form(t('comments.replyTo', { name: th.comment.author.displayName }), [reply], t('comments.sendReply'), async (box) => {
+      const answer = await ctx.api.post(`${base}/comments/${th.comment.id}/replies`, { body: reply.input.value });
+      if (!answer.ok) {
+        showFormFailure(box, [reply], answer.failure);
+        return;
+      }
+      ctx.announce(t('comments.replied'));
+      await load();
+    });
+    return h(
+      'li',
+      { class: `thread${th.resolved ? ' resolved' : ''}`, 'data-thread-id': String(th.id) },
+      h(
+        'article',
+        { 'aria-label': t('comments.threadBy', { name: th.comment.author.displayName }) },
+        quote,
+        h('p', { class: 'meta' }, h('strong', { dir: 'auto' }, th.comment.author.displayName), ' ', formatDateTime(th.comment.createdAt, ctx.locale), th.resolved ? ` · ${t('comments.resolved')}` : ''),
+        commentBody(th.comment),
+        th.replies.length > 0
+          ? h(
+              'ol',
+              { class: 'replies' },
+              ...th.replies.map((r) =>
+                h('li', {}, h('p', { class: 'meta' }, h('strong', { dir: 'auto' }, r.author.displayName), ' ', formatDateTime(r.createdAt, ctx.locale)), commentBody(r)),
+              ),
+            )
+          : null,
+        h(
+          'p',
+          { class: 'actions' },
+          th.resolved
+            ? button(t('comments.reopen'), () => void act(`${base}/comments/${th.comment.id}/reopen`, t('comments.reopened')), { 'data-action': 'reopen' })
+            : button(t('comments.resolve'), () => void act(`${base}/comments/${th.comment.id}/resolve`, t('comments.resolvedNow')), { 'data-action': 'resolve' }),
+        ),
+        h('details', {}, h('summary', {}, t('comments.reply')), replyForm),
+      ),
+    );
+  };
+
+  const openComposer = (anchor: AnchorRequest | null): void => {
+    const body = field({ name: 'body', label: t('comments.body'), multiline: true, rows: 3, required: true, dir: 'auto' });
+    const mentionList = withMentions(ctx.api, paperId, body.input as HTMLTextAreaElement);
+    body.wrap.append(mentionList);
+    const fields = [body, { ...body, name: 'anchor.exact' }];
+    const f = form(t('comments.new'), [body], t('comments.send'), async (box) => {
+      const answer = await ctx.api.post(`${base}/sections/${sectionId}/comments`, anchor === null ? { body: body.input.value } : { body: body.input.value, anchor });
+      if (!answer.ok) {
+        showFormFailure(box, fields, answer.failure);
+        return;
+      }
+      composer.replaceChildren();
+      ctx.announce(t('comments.sent'));
+      await load();
+    }, [button(t('common.cancel'), () => composer.replaceChildren())]);
+    composer.replaceChildren(
+      h('div', { class: 'composer' }, anchor !== null ? h('blockquote', { dir: 'auto' }, anchor.exact) : h('p', {}, t('comments.onSection')), f),
+    );
+    body.input.focus();
+  };
+
+  const onSelection = (): void => {
+    alertBox.replaceChildren();
+    if (editor.dirty()) {
+      alertBox.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('comments.saveFirst')));
+      return;
+    }
+    const { from, to } = editor.selection();
+    const anchor = buildAnchor(editor.savedText(), from, to, editor.revision());
+    if (anchor === null) {
+      alertBox.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('comments.selectFirst')));
+      return;
+    }
+    openComposer(anchor);
+  };
+
+  const element = h(
+    'section',
+    { class: 'panel comments', 'aria-labelledby': 'comments-h', 'data-panel': 'comments' },
+    h('h2', { id: 'comments-h' }, t('comments.title')),
+    canComment
+      ? h(
+          'p',
+          { class: 'actions' },
+          button(t('comments.onSelection'), onSelection, { class: 'primary' }),
+          ' ',
+          button(t('comments.onWhole'), () => openComposer(null)),
+        )
+      : null,
+    canComment ? h('p', { class: 'hint' }, t('comments.hint')) : null,
+    alertBox,
+    composer,
+    h('div', { class: 'check' }, showResolved, h('label', { for: 'show-resolved' }, t('comments.showResolved'))),
+    list,
+  );
+  void load();
+  return { element, refresh: () => void load() };
+}

@@ -1,0 +1,321 @@
+/**
+ * The section editor: Markdown with a toolbar, the server's live preview, unsaved text kept in
+ * localStorage, saving with If-Match and merging after someone else saved first; beside it the
+ * comment threads and, for a proposal, the endorsements.
+ */
+import { link, loadFailed, type Ctx } from '../app';
+import { isStatus } from '../client';
+import { h } from '../dom';
+import type { Surface } from '../editor/surface';
+import { plainSurface } from '../editor/surface';
+import { roleIn } from '../roles';
+import { t } from '../strings';
+import type { Author, Content, Draft, Paper, Section } from '../types';
+import { findUnsaved, forgetUnsaved, keepUnsaved } from '../unsaved';
+import { button, crumbs, field, form, showFormFailure } from '../ui';
+import { commentsPanel } from './comments';
+import { conflictView } from './conflict';
+import { endorsementPanel } from './endorse';
+import { sectionTitle } from './paper';
+
+const PREVIEW_DELAY_MS = 600;
+
+function etagOf(sectionId: number, revision: number): string {
+  return `"s${sectionId}-r${revision}"`;
+}
+
+export async function showSection(ctx: Ctx, paperId: number, sectionId: number): Promise<void> {
+  const root = ctx.mount('section', t('common.loading'));
+  const [paperA, sectionA, contentA] = await Promise.all([
+    ctx.api.get<Paper>(`/api/papers/${paperId}`),
+    ctx.api.get<Section>(`/api/papers/${paperId}/sections/${sectionId}`),
+    ctx.api.get<Content>(`/api/papers/${paperId}/sections/${sectionId}/content`),
+  ]);
+  if (!paperA.ok || !sectionA.ok || !contentA.ok) {
+    const failure = !paperA.ok ? paperA.failure : !sectionA.ok ? sectionA.failure : contentA.ok ? null : contentA.failure;
+    if (failure !== null) loadFailed(ctx, root, failure);
+    return;
+  }
+  const paper = paperA.value;
+  // Observers read only; contributors may save only their group's sections (the server decides).
+  const observer = (await roleIn(ctx.api, ctx.me(), paper)) === 'OBSERVER';
+  const section = sectionA.value;
+  let saved: Content = contentA.value;
+  // The revision the text in the editor is based on; moves on after a save or a merge.
+  let base = { revision: saved.revision, etag: contentA.etag ?? saved.etag, text: saved.body };
+  const title = root.querySelector('h1');
+  if (title !== null) {
+    title.textContent = sectionTitle(section);
+    title.setAttribute('lang', paper.language);
+  }
+  document.title = `${section.heading} – ${paper.title}`;
+
+  const store = window.localStorage;
+  const unsaved = findUnsaved(store, paperId, sectionId);
+  const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
+  let initial = saved.body;
+  if (unsaved !== null && unsaved.text !== saved.body) {
+    initial = unsaved.text;
+    if (unsaved.baseRevision !== saved.revision) {
+      // Edited on an older revision: keep that base, so saving leads to the merge view.
+      base = { revision: unsaved.baseRevision, etag: etagOf(sectionId, unsaved.baseRevision), text: '' };
+      notices.append(h('p', { class: 'notice' }, t('editor.restoredOld', { n: unsaved.baseRevision, current: saved.revision })));
+    } else {
+      notices.append(h('p', { class: 'notice' }, t('editor.restored')));
+    }
+  }
+
+  const editorHost = h('div', { class: 'editor-host' });
+  let surface: Surface = plainSurface(initial, t('editor.label'));
+  editorHost.append(surface.element);
+  const preview = h('div', { class: 'preview rendered', dir: 'auto', lang: paper.language, 'aria-live': 'off' });
+  const previewState = h('p', { class: 'hint', role: 'status' });
+  const saveState = h('p', { class: 'save-state', role: 'status' });
+  const conflictHost = h('div');
+  const saveAlert = h('div', { class: 'form-alert' });
+
+  const dirty = (): boolean => surface.text() !== saved.body || base.revision !== saved.revision;
+  const updateState = (): void => {
+    saveState.textContent = dirty() ? t('editor.unsaved') : t('editor.saved', { n: saved.revision });
+  };
+
+  let previewTimer: ReturnType<typeof setTimeout> | null = null;
+  let previewSeq = 0;
+  const renderPreview = async (): Promise<void> => {
+    const seq = ++previewSeq;
+    previewState.textContent = t('editor.previewing');
+    const answer = await ctx.api.post<{ html: string }>('/api/render/preview', { markdown: surface.text() });
+    if (seq !== previewSeq) return;
+    if (answer.ok) {
+      // The server renders with the same sanitizer as published text (OWASP allowlist).
+      preview.innerHTML = answer.value.html;
+      previewState.textContent = '';
+    } else {
+      previewState.textContent = t('editor.previewFailed');
+    }
+  };
+  const onText = (text: string): void => {
+    keepUnsaved(store, paperId, sectionId, base.revision, text, base.revision === saved.revision ? saved.body : '\u0000');
+    updateState();
+    if (previewTimer !== null) clearTimeout(previewTimer);
+    previewTimer = setTimeout(() => void renderPreview(), PREVIEW_DELAY_MS);
+  };
+
+  const attach = (s: Surface): void => {
+    s.onChange(onText);
+  };
+  attach(surface);
+
+  // CodeMirror arrives later; the textarea works meanwhile and hands over its text.
+  void import('../editor/codemirror')
+    .then(({ codeMirrorSurface }) => {
+      const cm = codeMirrorSurface(surface.text(), t('editor.label'), t('editor.placeholder'));
+      const hadFocus = editorHost.contains(document.activeElement);
+      surface.destroy();
+      surface = cm;
+      attach(cm);
+      editorHost.replaceChildren(cm.element);
+      if (hadFocus) cm.focus();
+    })
+    .catch(() => {
+      // Keep the plain editor.
+    });
+
+  const tool = (label: string, text: string, run: () => void): HTMLButtonElement =>
+    button(text, run, { 'aria-label': label, title: label, class: 'tool' });
+  const toolbar = h(
+    'div',
+    { role: 'toolbar', 'aria-label': t('editor.toolbar'), class: 'toolbar' },
+    tool(t('editor.bold'), 'B', () => surface.wrap('**', '**', t('editor.boldText'))),
+    tool(t('editor.italic'), 'I', () => surface.wrap('_', '_', t('editor.italicText'))),
+    tool(t('editor.heading'), 'H', () => surface.prefixLines('## ')),
+    tool(t('editor.list'), '•', () => surface.prefixLines('- ')),
+    tool(t('editor.link'), t('editor.link'), () => surface.wrap('[', '](https://)', t('editor.linkText'))),
+  );
+  // Roving focus in the toolbar: one tab stop, arrows move between buttons.
+  const tools = [...toolbar.querySelectorAll<HTMLButtonElement>('button')];
+  tools.forEach((b, i) => {
+    b.tabIndex = i === 0 ? 0 : -1;
+    b.addEventListener('keydown', (e) => {
+      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
+      if (next === null) return;
+      e.preventDefault();
+      const target = tools[(next + tools.length) % tools.length];
+      if (target === undefined) return;
+      b.tabIndex = -1;
+      target.tabIndex = 0;
+      target.focus();
+    });
+  });
+
+  const summary = field({ name: 'summary', label: t('editor.summary'), dir: 'auto', maxlength: 500 });
+  const save = async (): Promise<void> => {
+    saveAlert.replaceChildren();
+    const text = surface.text();
+    ctx.announce(t('editor.saving'));
+    const answer = await ctx.api.put<Content>(
+      `/api/papers/${paperId}/sections/${sectionId}/content`,
+      { body: text, summary: summary.input.value || null },
+      base.etag,
+    );
+    if (answer.ok) {
+      saved = answer.value;
+      base = { revision: saved.revision, etag: answer.etag ?? saved.etag, text: saved.body };
+      forgetUnsaved(store, paperId, sectionId);
+      summary.input.value = '';
+      conflictHost.replaceChildren();
+      notices.replaceChildren();
+      updateState();
+      ctx.announce(t('editor.savedNow', { n: saved.revision }));
+      comments.refresh();
+      return;
+    }
+    const failure = answer.failure;
+    if (isStatus(failure, 412) && failure.kind === 'http') {
+      const raw = (failure.raw ?? {}) as { currentBody?: string; currentEtag?: string; currentRevision?: number; currentAuthor?: Author };
+      await showConflict(raw.currentBody ?? '', raw.currentEtag ?? '', raw.currentRevision ?? 0, raw.currentAuthor?.displayName ?? '');
+      return;
+    }
+    showFormFailure(saveAlert, [summary], failure);
+  };
+
+  const showConflict = async (theirs: string, etag: string, revision: number, who: string): Promise<void> => {
+    const mine = surface.text();
+    const view = await conflictView(
+      theirs,
+      mine,
+      t('conflict.about', { n: revision, who: who === '' ? t('common.someone') : who }),
+      (merged) => {
+        // The merge is now based on their revision; saving again needs no more merging.
+        saved = { ...saved, body: theirs, revision, etag };
+        base = { revision, etag, text: theirs };
+        surface.setText(merged);
+        conflictHost.replaceChildren();
+        ctx.announce(t('conflict.applied'));
+        surface.focus();
+      },
+      () => conflictHost.replaceChildren(),
+    );
+    conflictHost.replaceChildren(view);
+    view.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
+    view.querySelector<HTMLElement>('h2')?.focus();
+  };
+
+  const saveButton = button(t('editor.save'), () => void save(), { class: 'primary' });
+  // Ctrl/Cmd+S saves.
+  const onKey = (e: KeyboardEvent): void => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      void save();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  ctx.onLeave(() => {
+    document.removeEventListener('keydown', onKey);
+    if (previewTimer !== null) clearTimeout(previewTimer);
+  });
+
+  // Propose the text as a draft instead of saving it.
+  const rationale = field({ name: 'rationale', label: t('drafts.rationale'), multiline: true, rows: 3, dir: 'auto' });
+  const propose = form(t('drafts.propose'), [rationale], t('drafts.proposeSubmit'), async (alertBox) => {
+    const answer = await ctx.api.post<Draft>(`/api/papers/${paperId}/sections/${sectionId}/drafts`, {
+      body: surface.text(),
+      rationale: rationale.input.value || null,
+      baseRevision: base.revision,
+      submit: true,
+    });
+    if (!answer.ok) {
+      showFormFailure(alertBox, [rationale], answer.failure);
+      return;
+    }
+    ctx.announce(t('drafts.proposed'));
+    ctx.go({ name: 'draft', paperId, draftId: answer.value.id });
+  });
+
+  const proposalSummary = field({
+    name: 'proposalSummary',
+    label: t('editor.proposalSummary'),
+    value: section.proposalSummary ?? '',
+    multiline: true,
+    rows: 3,
+    dir: 'auto',
+    hint: t('editor.proposalSummaryHint'),
+  });
+  const summaryForm = form(t('editor.proposalSummary'), [proposalSummary], t('common.save'), async (alertBox) => {
+    const answer = await ctx.api.patch<Section>(`/api/papers/${paperId}/sections/${sectionId}`, { proposalSummary: proposalSummary.input.value });
+    if (!answer.ok) {
+      showFormFailure(alertBox, [proposalSummary], answer.failure);
+      return;
+    }
+    showFormFailure(alertBox, [proposalSummary], null);
+    ctx.announce(t('editor.proposalSummarySaved'));
+  });
+
+  const comments = commentsPanel(ctx, paperId, sectionId, !observer, {
+    selection: () => surface.selection(),
+    text: () => surface.text(),
+    savedText: () => saved.body,
+    revision: () => saved.revision,
+    dirty,
+    select: (from, to) => surface.select(from, to),
+  });
+
+  root.append(
+    crumbs([paper.title, `#/papers/${paperId}`]),
+    h(
+      'p',
+      { class: 'section-links' },
+      link(t('history.title'), { name: 'history', paperId, sectionId }),
+      ' · ',
+      h('a', { href: `#/papers/${paperId}/drafts` }, t('nav.drafts')),
+    ),
+    notices,
+    h(
+      'div',
+      { class: 'work' },
+      h(
+        'div',
+        { class: 'work-main' },
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'editor-h' },
+          h('h2', { id: 'editor-h' }, t('editor.title')),
+          toolbar,
+          editorHost,
+          saveState,
+          summary.wrap,
+          saveAlert,
+          observer ? h('p', { class: 'notice' }, t('editor.readOnly')) : h('p', { class: 'actions' }, saveButton, ' ', h('span', { class: 'hint' }, t('editor.saveHint'))),
+          observer ? null : h('details', { class: 'create' }, h('summary', {}, t('drafts.propose')), propose),
+        ),
+        conflictHost,
+        section.kind === 'PROPOSAL' && !observer
+          ? h('details', { class: 'panel', 'data-panel': 'proposal-summary' }, h('summary', {}, t('editor.proposalSummary')), summaryForm)
+          : null,
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'preview-h' },
+          h('h2', { id: 'preview-h' }, t('editor.preview')),
+          previewState,
+          preview,
+        ),
+      ),
+      h(
+        'aside',
+        { class: 'work-side', 'aria-label': t('comments.side') },
+        comments.element,
+        section.kind === 'PROPOSAL' ? endorsementPanel(ctx, paperId, sectionId) : null,
+      ),
+    ),
+  );
+  updateState();
+  void renderPreview();
+
+  const unsubscribe = ctx.live.subscribe((event) => {
+    if (event.data.includes(`"sectionId":${sectionId}`) || event.data.includes(`"sectionId": ${sectionId}`)) {
+      if (event.event === 'section.saved') notices.replaceChildren(h('p', { class: 'notice' }, t('editor.someoneSaved')));
+      if (event.event.startsWith('comment.')) comments.refresh();
+    }
+  });
+  ctx.onLeave(unsubscribe);
+}
