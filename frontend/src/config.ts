@@ -12,7 +12,27 @@ export const API_BASE: string = import.meta.env.VITE_PLENARY_API_BASE ?? '';
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 const oidcUrl = (import.meta.env.VITE_PLENARY_OIDC_URL ?? '').trim();
-export const OIDC: OidcSettings | null =
+/**
+ * Keycloak sign-in, when on: from the build (VITE_PLENARY_OIDC_URL) or else from the server
+ * (GET /api/auth/methods, see {@link discoverOidc}).
+ */
+export let OIDC: OidcSettings | null =
   oidcUrl === ''
     ? null
     : { issuer: oidcUrl, clientId: (import.meta.env.VITE_PLENARY_OIDC_CLIENT_ID ?? '').trim() || 'plenary-web' };
+
+/** What GET /api/auth/methods answers. */
+export interface SignInMethods {
+  readonly localAccounts: boolean;
+  readonly singleSignOn: { readonly issuer: string; readonly clientId: string } | null;
+}
+
+/** Asks the server how to sign in, unless the build said; keeps working without an answer. */
+export async function discoverOidc(ask: () => Promise<SignInMethods | null>): Promise<OidcSettings | null> {
+  if (OIDC !== null) return OIDC;
+  const methods = await ask();
+  if (methods?.singleSignOn != null) {
+    OIDC = { issuer: methods.singleSignOn.issuer, clientId: methods.singleSignOn.clientId };
+  }
+  return OIDC;
+}

@@ -1,27 +1,42 @@
 /**
- * Live updates of a paper: GET /api/papers/{id}/events (text/event-stream, with Last-Event-ID).
- * Read with fetch (EventSource cannot send the bearer token). When the endpoint does not exist
- * (404) or the caller may not use it, the app simply works without live updates.
+ * Live updates of a paper: GET /api/papers/{id}/events (text/event-stream, with Last-Event-ID),
+ * read with fetch (EventSource cannot send the bearer token), and this tab's presence: a heartbeat
+ * (PUT /api/papers/{id}/presence) saying which section it shows and whether it edits it, ended at
+ * once when the tab leaves the paper. When the stream is refused or breaks, the app works on
+ * without it and reconnects after a pause, replaying what it missed.
  */
 import type { Client } from './client';
+import { heartbeatSeconds, presentFrom, tabId, type Present } from './presence';
 import { parseSse, type SseEvent } from './sse';
 
 export type Listener = (event: SseEvent) => void;
+
+const TAB_KEY = 'plenary.tab';
 
 export class LiveUpdates {
   private paperId: number | null = null;
   private controller: AbortController | null = null;
   private lastId: string | null = null;
   private readonly listeners = new Set<Listener>();
-  private unavailable = false;
-  /** Whether the server offers the events endpoint, read once from its OpenAPI document. */
-  private offered: Promise<boolean> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private beatTimer: ReturnType<typeof setInterval> | null = null;
+  private beatSeconds = 15;
+  private where: { sectionId: number | null; editing: boolean } = { sectionId: null, editing: false };
+  private people: Present[] = [];
+  private readonly tab: string;
 
   constructor(
     private readonly client: Client,
     private readonly token: () => string | null,
-  ) {}
+  ) {
+    let tab = sessionStorage.getItem(TAB_KEY);
+    if (tab === null) {
+      tab = tabId();
+      sessionStorage.setItem(TAB_KEY, tab);
+    }
+    this.tab = tab;
+    window.addEventListener('pagehide', () => this.leave(true));
+  }
 
   /** Follows one paper (or none); reconnects after a dropped connection. */
   follow(paperId: number | null): void {
@@ -29,21 +44,23 @@ export class LiveUpdates {
     this.stop();
     this.paperId = paperId;
     this.lastId = null;
-    if (paperId !== null && !this.unavailable) {
-      this.offered ??= this.checkOffered();
-      void this.offered.then((yes) => {
-        if (yes && this.paperId === paperId && this.controller === null) void this.connect(paperId);
-      });
+    this.people = [];
+    if (paperId !== null) {
+      void this.connect(paperId);
+      this.startBeating();
     }
   }
 
-  /**
-   * Asking for a missing endpoint would log a failed request in the browser console, so the app
-   * first looks for it in the API document.
-   */
-  private async checkOffered(): Promise<boolean> {
-    const answer = await this.client.get<{ paths?: Record<string, unknown> }>('/q/openapi?format=json');
-    return answer.ok && Object.keys(answer.value.paths ?? {}).some((p) => /^\/api\/papers\/\{[^}]+\}\/events$/.test(p));
+  /** Where this tab is in the followed paper: told to the others at once and then by heartbeat. */
+  at(sectionId: number | null, editing: boolean): void {
+    if (this.where.sectionId === sectionId && this.where.editing === editing) return;
+    this.where = { sectionId, editing };
+    void this.beat();
+  }
+
+  /** Everyone present in the followed paper, as last told by the server. */
+  present(): readonly Present[] {
+    return this.people;
   }
 
   subscribe(listener: Listener): () => void {
@@ -52,11 +69,43 @@ export class LiveUpdates {
   }
 
   stop(): void {
+    this.leave(false);
     this.controller?.abort();
     this.controller = null;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.beatTimer !== null) clearInterval(this.beatTimer);
+    this.beatTimer = null;
     this.paperId = null;
+    this.where = { sectionId: null, editing: false };
+  }
+
+  private startBeating(): void {
+    if (this.beatTimer !== null) clearInterval(this.beatTimer);
+    void this.beat();
+    this.beatTimer = setInterval(() => void this.beat(), this.beatSeconds * 1000);
+  }
+
+  private async beat(): Promise<void> {
+    if (this.paperId === null || this.token() === null) return;
+    await this.client.put(`/api/papers/${this.paperId}/presence`, {
+      client: this.tab,
+      sectionId: this.where.sectionId,
+      editing: this.where.editing,
+    });
+  }
+
+  /** Ends this tab's presence in the followed paper (keepalive: also while the page unloads). */
+  private leave(unloading: boolean): void {
+    if (this.paperId === null) return;
+    const token = this.token();
+    const headers: Record<string, string> = {};
+    if (token !== null) headers['Authorization'] = `Bearer ${token}`;
+    void fetch(this.client.url(`/api/papers/${this.paperId}/presence/${this.tab}`), {
+      method: 'DELETE',
+      headers,
+      keepalive: unloading,
+    }).catch(() => undefined);
   }
 
   private async connect(paperId: number): Promise<void> {
@@ -71,9 +120,8 @@ export class LiveUpdates {
         headers,
         signal: controller.signal,
       });
-      if (response.status === 404 || response.status === 405 || response.status === 501) {
-        this.unavailable = true;
-        return;
+      if (response.status === 401 || response.status === 403 || response.status === 404) {
+        return; // not a reader (any more): the screens work without live updates
       }
       if (!response.ok || response.body === null) throw new Error(String(response.status));
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -83,16 +131,27 @@ export class LiveUpdates {
         if (done) break;
         const parsed = parseSse(buffer + value);
         buffer = parsed.rest;
-        for (const event of parsed.events) {
-          if (event.id !== null) this.lastId = event.id;
-          for (const listener of this.listeners) listener(event);
-        }
+        for (const event of parsed.events) this.dispatch(event);
       }
     } catch {
       if (controller.signal.aborted) return;
     }
     if (this.controller === controller && this.paperId === paperId) {
-      this.retryTimer = setTimeout(() => void this.connect(paperId), 5_000);
+      this.retryTimer = setTimeout(() => void this.connect(paperId), 3_000);
     }
+  }
+
+  private dispatch(event: SseEvent): void {
+    if (event.id !== null) this.lastId = event.id;
+    const people = presentFrom(event.event, event.data);
+    if (people !== null) this.people = people;
+    if (event.event === 'hello') {
+      const seconds = heartbeatSeconds(event.data);
+      if (seconds !== this.beatSeconds) {
+        this.beatSeconds = seconds;
+        this.startBeating();
+      }
+    }
+    for (const listener of this.listeners) listener(event);
   }
 }

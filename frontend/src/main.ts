@@ -1,7 +1,7 @@
 import './style.css';
 import { screenRoot, type Ctx } from './app';
 import { Client } from './client';
-import { API_BASE, OIDC, REQUEST_TIMEOUT_MS } from './config';
+import { API_BASE, OIDC, REQUEST_TIMEOUT_MS, discoverOidc, type SignInMethods } from './config';
 import { h } from './dom';
 import { LiveUpdates } from './live';
 import { authorizeUrl, codeChallenge, exchangeCode, logoutUrl, randomVerifier, refresh } from './oidc';
@@ -333,11 +333,15 @@ async function render(focus = true): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  // The server's invitation links point at /join/{token}: keep them working as #/join/{token}.
+  // Older invitation links point at /join/{token}: keep them working as #/join/{token}.
   const pathRoute = parseRoute(window.location.pathname);
   if (pathRoute.name === 'join' && window.location.hash === '') {
     window.history.replaceState(null, '', `/${href(pathRoute)}`);
   }
+  await discoverOidc(async () => {
+    const answer = await api.get<SignInMethods>('/api/auth/methods');
+    return answer.ok ? answer.value : null;
+  });
   const signedInBySso = await finishKeycloak();
   if (token() !== null) {
     const answer = await api.get<Profile>('/api/me');

@@ -160,6 +160,10 @@ export const WORK = pair(
     'merge.both': 'Keep both',
     'merge.edit': 'Write it myself',
     'merge.editLabel': 'Your text for conflict {n}',
+    'presence.here': 'Here now:',
+    'presence.editing': '{name} (editing)',
+    'presence.in': '{name} in “{section}”',
+    'presence.editingIn': '{name} editing “{section}”',
   },
   {
     'editor.title': 'Texte',
@@ -319,5 +323,9 @@ export const WORK = pair(
     'merge.both': 'Garder les deux',
     'merge.edit': 'Écrire moi-même',
     'merge.editLabel': 'Votre texte pour le conflit {n}',
+    'presence.here': 'Présents :',
+    'presence.editing': '{name} (en train d’écrire)',
+    'presence.in': '{name} dans « {section} »',
+    'presence.editingIn': '{name} écrit dans « {section} »',
   },
 );

@@ -6,6 +6,7 @@ import type { Failure } from '../problem';
 import { canEdit, canManage, roleIn } from '../roles';
 import { joinLink } from '../router';
 import { t } from '../strings';
+import { presenceLine } from './presence';
 import { ROLES, SECTION_KINDS, type Invitation, type Member, type Paper, type Section } from '../types';
 import { formatSignatories, parseSignatories } from '../signatories';
 import { button, failureBox, field, form, showFormFailure } from '../ui';
@@ -254,6 +255,8 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
   };
 
   await load();
+  ctx.live.at(null, false);
+  root.querySelector('h1')?.after(presenceLine(ctx, null, (id) => sections.find((s) => s.id === id)?.heading));
 
   const unsubscribe = ctx.live.subscribe((event) => {
     if (event.event.startsWith('section.') || event.event.startsWith('outline.')) void load();

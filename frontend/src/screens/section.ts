@@ -10,6 +10,7 @@ import type { Surface } from '../editor/surface';
 import { plainSurface } from '../editor/surface';
 import { roleIn } from '../roles';
 import { t } from '../strings';
+import { presenceLine } from './presence';
 import type { Author, Content, Draft, Paper, Section } from '../types';
 import { findUnsaved, forgetUnsaved, keepUnsaved } from '../unsaved';
 import { button, crumbs, field, form, showFormFailure } from '../ui';
@@ -310,6 +311,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   );
   updateState();
   void renderPreview();
+  ctx.live.at(sectionId, !observer);
+  root.querySelector('h1')?.after(presenceLine(ctx, sectionId));
 
   const unsubscribe = ctx.live.subscribe((event) => {
     if (event.data.includes(`"sectionId":${sectionId}`) || event.data.includes(`"sectionId": ${sectionId}`)) {

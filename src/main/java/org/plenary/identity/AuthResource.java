@@ -45,6 +45,15 @@ public class AuthResource {
     return auth.signIn(request);
   }
 
+  @GET
+  @Path("/auth/methods")
+  @Authorize(Action.PUBLIC)
+  @Operation(
+      summary = "How to sign in here: local accounts, and the Keycloak realm and client if on")
+  public IdentityRecords.SignInMethods methods() {
+    return auth.methods();
+  }
+
   @POST
   @Path("/auth/sign-out")
   @Authorize(Action.SIGNED_IN)

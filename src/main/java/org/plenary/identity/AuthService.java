@@ -35,6 +35,13 @@ public class AuthService {
   @Inject CurrentActor currentActor;
   @Inject Handles handles;
   @Inject SsoAccounts ssoAccounts;
+  @Inject org.plenary.platform.config.PlenaryConfig config;
+
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.tenant-enabled")
+  boolean singleSignOn;
+
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.auth-server-url")
+  java.util.Optional<String> issuer;
 
   /**
    * Signs in with handle and password. Every failure reads the same and costs the same time,
@@ -207,5 +214,14 @@ public class AuthService {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** How people may sign in here (the sign-in page asks before it shows its buttons). */
+  public IdentityRecords.SignInMethods methods() {
+    return new IdentityRecords.SignInMethods(
+        true,
+        singleSignOn && issuer.isPresent()
+            ? new IdentityRecords.SingleSignOn(issuer.get(), config.auth().webClientId())
+            : null);
   }
 }

@@ -83,4 +83,14 @@ public final class IdentityRecords {
 
   /** Confirms an erasure: {@code confirm} must be {@code ERASE}. */
   public record Erase(@NotNull String confirm) {}
+
+  /**
+   * How people may sign in here, for sign-in pages: local accounts always; single sign-on when
+   * configured, with the OpenID Connect issuer and the public client to use (authorization code +
+   * PKCE).
+   */
+  public record SignInMethods(boolean localAccounts, SingleSignOn singleSignOn) {}
+
+  /** A Keycloak realm (its issuer URL) and the web app's public client in it. */
+  public record SingleSignOn(String issuer, String clientId) {}
 }

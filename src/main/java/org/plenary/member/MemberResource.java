@@ -78,7 +78,7 @@ public class MemberResource {
   @Operation(summary = "Create an invitation link (the token is shown only in this answer)")
   public Response invite(
       @PathParam("paperId") long paperId, @Valid @NotNull CreateInvitation request, UriInfo uri) {
-    String linkBase = uri.getBaseUri().resolve("/join/").toString();
+    String linkBase = uri.getBaseUri().resolve("/#/join/").toString();
     InvitationView created = members.invite(paperId, request, linkBase);
     return Response.status(201).entity(created).build();
   }

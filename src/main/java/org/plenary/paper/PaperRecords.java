@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.plenary.platform.security.PaperRole;
 
 /** The API bodies of the paper feature. */
 public final class PaperRecords {
@@ -60,9 +61,11 @@ public final class PaperRecords {
       long version,
       String initiative,
       List<String> keywords,
-      List<SignatoryView> signatories) {
+      List<SignatoryView> signatories,
+      PaperRole role) {
 
-    static PaperView of(Paper p) {
+    /** The paper as {@code role} (the caller's role in it; null: not a member) sees it. */
+    static PaperView of(Paper p, PaperRole role) {
       return new PaperView(
           p.id,
           p.slug,
@@ -80,7 +83,8 @@ public final class PaperRecords {
           List.copyOf(p.keywords),
           p.signatories.stream()
               .map(s -> new SignatoryView(s.name(), s.title(), s.organisation()))
-              .toList());
+              .toList(),
+          role);
     }
   }
 }

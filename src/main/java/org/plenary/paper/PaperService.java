@@ -68,7 +68,7 @@ public class PaperService {
         "paper",
         paper.id,
         Map.of("slug", paper.slug, "title", paper.title));
-    return PaperView.of(paper);
+    return view(paper);
   }
 
   /**
@@ -89,15 +89,13 @@ public class PaperService {
             ? Paper.<Paper>find(where, Sort.descending("updatedAt", "id"))
             : Paper.<Paper>find(where, Sort.descending("updatedAt", "id"), me.accountId());
     var items =
-        query.page(Page.of(paging.page(), paging.size())).list().stream()
-            .map(PaperView::of)
-            .toList();
+        query.page(Page.of(paging.page(), paging.size())).list().stream().map(this::view).toList();
     return new PageOf<>(items, paging.page(), paging.size(), query.count());
   }
 
   @ReadOnly
   public PaperView get(long id) {
-    return PaperView.of(find(id));
+    return view(find(id));
   }
 
   @ReadOnly
@@ -108,7 +106,7 @@ public class PaperService {
     } catch (NotFound e) {
       throw new NotFound("paper", slug); // the same answer as for a slug nobody uses
     }
-    return PaperView.of(paper);
+    return view(paper);
   }
 
   @Transactional
@@ -163,7 +161,7 @@ public class PaperService {
       paper.updatedAt = BaseEntity.now();
       events.record(paper.id, "paper.updated", "paper", paper.id, changed);
     }
-    return PaperView.of(paper);
+    return view(paper);
   }
 
   @Transactional
@@ -173,7 +171,7 @@ public class PaperService {
     Paper paper = find(id, LockModeType.PESSIMISTIC_WRITE);
     PaperStatus from = paper.status;
     if (from == request.status()) {
-      return PaperView.of(paper);
+      return view(paper);
     }
     paper.status = request.status();
     paper.updatedAt = BaseEntity.now();
@@ -188,20 +186,20 @@ public class PaperService {
     if (from == PaperStatus.FROZEN || request.status() == PaperStatus.FROZEN) {
       frozenChanges.fire(new PaperFrozenChange(paper.id, paper.isFrozen()));
     }
-    return PaperView.of(paper);
+    return view(paper);
   }
 
   @Transactional
   public PaperView archive(long id, boolean archived) {
     Paper paper = find(id);
     if ((paper.archivedAt != null) == archived) {
-      return PaperView.of(paper);
+      return view(paper);
     }
     paper.archivedAt = archived ? BaseEntity.now() : null;
     paper.updatedAt = BaseEntity.now();
     events.record(
         paper.id, archived ? "paper.archived" : "paper.unarchived", "paper", paper.id, Map.of());
-    return PaperView.of(paper);
+    return view(paper);
   }
 
   /** The paper, or 404. */
@@ -266,5 +264,10 @@ public class PaperService {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** The paper with the caller's role in it (null for a platform administrator who is none). */
+  private PaperView view(Paper paper) {
+    return PaperView.of(paper, permissions.roleIn(paper.id, actor.get().accountId()).orElse(null));
   }
 }

@@ -92,6 +92,13 @@ public interface PlenaryConfig {
 
   /** Sign-in. */
   interface Auth {
+    /**
+     * The Keycloak client the web app signs in with (authorization code + PKCE); told to the app by
+     * {@code GET /api/auth/methods} when single sign-on is on.
+     */
+    @WithDefault("plenary-web")
+    String webClientId();
+
     /** How long a local sign-in stays valid. */
     @WithDefault("P14D")
     java.time.Duration tokenLifetime();
