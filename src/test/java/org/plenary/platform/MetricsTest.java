@@ -28,7 +28,9 @@ class MetricsTest {
         .body(containsString("jvm_memory_used_bytes{"))
         .body(containsString("jvm_threads_live_threads"))
         .body(containsString("agroal_active_count"))
-        .body(containsString("plenary_compile_jobs_running"));
+        .body(containsString("plenary_compile_jobs_running"))
+        .body(containsString("plenary_live_streams"))
+        .body(containsString("plenary_live_listening 1.0"));
   }
 
   @Test
