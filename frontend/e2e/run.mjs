@@ -16,6 +16,9 @@
 //   E2E_DOWNLOADS            where downloaded files go (default ../../target/e2e/downloads)
 //   E2E_CHROMIUM             the Chromium executable (default /usr/bin/chromium)
 //   E2E_TIMEOUT_MS           timeout of each browser action (default 15000)
+//   E2E_KEEP_GOING=1         diagnosis: when a step fails, note it, do its effect through the API
+//                            (its fallback, if it has one) and go on (the scenario still fails),
+//                            so one run lists every step that fails
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Session, api, launchBrowser } from './lib/harness.mjs';
@@ -46,6 +49,23 @@ const config = {
   timeoutMs: Number(process.env.E2E_TIMEOUT_MS || 15_000),
 };
 
+/**
+ * A failure in plain words: a failed check's message, or a browser action's error with the first
+ * lines of its call log (which say what was looked for), or a program error's stack.
+ * @param {unknown} error
+ */
+function describe(error) {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'CheckFailed') return error.message;
+  // eslint-disable-next-line no-control-regex
+  const lines = error.message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => line.trim() !== '');
+  if (lines.length > 1 && /^(page|locator|frame|elementHandle|browserContext)\.\w+:/.test(lines[0] ?? '')) {
+    return lines.slice(0, 6).join('\n');
+  }
+  return error.stack ?? error.message;
+}
+
+const KEEP_GOING = process.env.E2E_KEEP_GOING === '1';
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_SCENARIOS;
 const started = Date.now();
 const seconds = (/** @type {number} */ since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -66,6 +86,8 @@ try {
     console.log(`\n▶ ${name}`);
     /** @type {unknown} */
     let error;
+    /** @type {string[]} */
+    const stepFailures = [];
     const t = {
       session,
       config,
@@ -75,9 +97,10 @@ try {
        * @template T
        * @param {string} stepName
        * @param {() => Promise<T>} body
+       * @param {{fallback?: () => Promise<T>}} [options]  the step's effect through the API
        * @returns {Promise<T>}
        */
-      async step(stepName, body) {
+      async step(stepName, body, options = {}) {
         session.stepName = stepName;
         const stepStart = Date.now();
         try {
@@ -86,7 +109,13 @@ try {
           return result;
         } catch (e) {
           console.log(`  ✗ ${stepName} (${seconds(stepStart)})`);
-          throw e;
+          if (!KEEP_GOING) throw e;
+          // Diagnosis only: note the failure, do the step's effect through the API, go on to find
+          // every step that fails. The scenario fails all the same.
+          const message = describe(e);
+          stepFailures.push(`step "${stepName}": ${message}`);
+          console.log(`    ${message.split('\n').join('\n    ')}\n    (E2E_KEEP_GOING: done through the API instead)`);
+          return /** @type {T} */ (options.fallback === undefined ? undefined : await options.fallback());
         }
       },
     };
@@ -97,10 +126,10 @@ try {
     }
     await session.close();
     /** @type {string[]} */
-    const problems = [];
+    const problems = [...stepFailures];
     if (error !== undefined) {
       const e = /** @type {Error} */ (error);
-      problems.push(e.name === 'CheckFailed' || e.constructor?.name === 'CheckFailed' ? e.message : (e.stack ?? String(e)));
+      problems.push(describe(e));
     }
     if (session.consoleErrors.length > 0) {
       problems.push(

@@ -37,7 +37,9 @@ export const CHROMIUM_ARGS = [
  */
 
 /** An error that names what failed in plain words; the runner prints only its message. */
-export class CheckFailed extends Error {}
+export class CheckFailed extends Error {
+  name = 'CheckFailed';
+}
 
 /** Fails with `message` unless `condition` holds. */
 export function check(condition, message) {
