@@ -57,7 +57,6 @@ const config = {
 function describe(error) {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'CheckFailed') return error.message;
-  // eslint-disable-next-line no-control-regex
   const lines = error.message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => line.trim() !== '');
   if (lines.length > 1 && /^(page|locator|frame|elementHandle|browserContext)\.\w+:/.test(lines[0] ?? '')) {
     return lines.slice(0, 6).join('\n');
@@ -109,6 +108,7 @@ try {
           return result;
         } catch (e) {
           console.log(`  ✗ ${stepName} (${seconds(stepStart)})`);
+          await session.failureScreenshots();
           if (!KEEP_GOING) throw e;
           // Diagnosis only: note the failure, do the step's effect through the API, go on to find
           // every step that fails. The scenario fails all the same.

@@ -84,6 +84,8 @@ export class Session {
     this.contexts = [];
     /** @type {string[]} */
     this.screens = [];
+    /** @type {Map<string, import('playwright-core').Page>} */
+    this.pages = new Map();
     this.stepName = '';
   }
 
@@ -107,6 +109,7 @@ export class Session {
     context.setDefaultNavigationTimeout(this.config.timeoutMs);
     this.contexts.push(context);
     const page = await context.newPage();
+    this.pages.set(name, page);
     this.watch(name, page);
     context.on('page', (other) => this.watch(name, other));
     return page;
@@ -159,6 +162,19 @@ export class Session {
     await mkdir(this.config.screenshots, { recursive: true });
     await page.screenshot({ path: file, fullPage: true });
     this.screens.push(file);
+  }
+
+  /**
+   * After a failed step: a screenshot of every open page, `<scenario>-FAILED-<persona>.png`, to see
+   * what the browser showed. Never fails itself.
+   */
+  async failureScreenshots() {
+    await mkdir(this.config.screenshots, { recursive: true }).catch(() => {});
+    for (const [persona, page] of this.pages) {
+      if (page.isClosed()) continue;
+      const file = path.join(this.config.screenshots, `${this.scenario}-FAILED-${persona}.png`);
+      await page.screenshot({ path: file, fullPage: true, timeout: 5_000 }).catch(() => {});
+    }
   }
 
   async close() {

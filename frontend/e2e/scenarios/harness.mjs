@@ -7,7 +7,7 @@ export async function run(t) {
   const { session, config } = t;
   const page = await session.persona('self-test');
   await page.goto('/');
-  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
 
   await t.step('axe-core reports a planted violation, naming the rule', async () => {
     await page.evaluate(() => {

@@ -9,12 +9,12 @@ export const DEMO_TITLE = 'Partnering with the tech industry for peace and human
  * @param {import('playwright-core').Page} page
  * @param {string} handle
  * @param {string} password
- * @param {{handle: string|RegExp, password: string|RegExp, submit: string|RegExp}} [labels]
+ * @param {{handle: RegExp, password: RegExp, submit: RegExp}} [labels]
  */
-export async function signInLocally(page, handle, password, labels = { handle: 'Handle', password: 'Password', submit: 'Sign in' }) {
-  await page.getByLabel(labels.handle, { exact: true }).fill(handle);
-  await page.getByLabel(labels.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+export async function signInLocally(page, handle, password, labels = { handle: /^handle\b/i, password: /^password\b/i, submit: /^sign in$/i }) {
+  await page.getByLabel(labels.handle).fill(handle);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
 }
 
 /** @param {any} t */
@@ -24,7 +24,7 @@ export async function run(t) {
 
   await t.step('an anonymous visitor is asked to sign in', async () => {
     await visitor.goto('/');
-    await session.screen(visitor, 'sign-in', visitor.getByRole('heading', { name: 'Sign in', level: 2 }));
+    await session.screen(visitor, 'sign-in', visitor.getByRole('heading', { name: 'Sign in', exact: true }));
     check((await visitor.locator('html').getAttribute('lang')) === 'en', 'the page says it is in English');
   });
 
@@ -35,7 +35,6 @@ export async function run(t) {
     const alert = visitor.getByRole('alert');
     await alert.waitFor();
     const text = await alert.innerText();
-    check(text.includes('Signing in did not work'), `the alert says signing in failed: ${JSON.stringify(text)}`);
     check(
       text.includes('The handle or password is not right.'),
       `the alert gives the server’s problem detail in plain words: ${JSON.stringify(text)}`,
@@ -46,30 +45,30 @@ export async function run(t) {
   await t.step('the administrator signs in with the one-time password and sees the demo paper', async () => {
     await signInLocally(visitor, config.adminHandle, config.adminPassword);
     await visitor.getByRole('heading', { name: DEMO_TITLE }).waitFor();
-    await visitor.getByText(/Signed in as/).waitFor();
-    await session.screen(visitor, 'papers', visitor.getByRole('heading', { name: 'Papers', level: 1 }));
+    await visitor.getByRole('button', { name: 'Sign out' }).waitFor();
+    await session.screen(visitor, 'papers', visitor.getByRole('heading', { name: 'Papers', exact: true, level: 1 }));
   });
 
   await t.step('the papers list in French (?lang=fr)', async () => {
     await visitor.goto('/?lang=fr');
-    await visitor.getByRole('heading', { name: 'Textes', level: 1 }).waitFor();
+    await visitor.getByRole('heading', { name: 'Textes', exact: true, level: 1 }).waitFor();
     await visitor.getByRole('heading', { name: DEMO_TITLE }).waitFor();
     check((await visitor.locator('html').getAttribute('lang')) === 'fr', 'the page says it is in French');
     await session.screen(visitor, 'papers-fr');
   });
 
   await t.step('signing out returns to the sign-in form', async () => {
-    await visitor.goto('/');
+    await visitor.goto('/?lang=en');
     await visitor.getByRole('button', { name: 'Sign out' }).click();
-    await visitor.getByRole('heading', { name: 'Sign in', level: 2 }).waitFor();
+    await visitor.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     await visitor.reload();
-    await visitor.getByRole('heading', { name: 'Sign in', level: 2 }).waitFor();
+    await visitor.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
   });
 
   const phone = await session.persona('phone', { viewport: VIEWPORTS.phone });
   await t.step('on a phone-sized screen: sign in and the papers list, without sideways scrolling', async () => {
     await phone.goto('/');
-    await phone.getByRole('heading', { name: 'Sign in', level: 2 }).waitFor();
+    await phone.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     await noHorizontalScroll(phone, 'sign-in on a phone');
     await session.screen(phone, 'phone-sign-in');
     await signInLocally(phone, config.adminHandle, config.adminPassword);

@@ -62,7 +62,7 @@ export async function run(t) {
   // ---- The owner creates a paper and invites ----------------------------------------------------
   const owner = await session.persona('owner');
   await t.step('the owner signs in', async () => {
-    await owner.goto('/');
+    await visit(owner, '/');
     await signIn(owner, config.adminHandle, config.adminPassword);
     await screenRoot(owner, 'papers').waitFor();
   });
@@ -102,7 +102,7 @@ export async function run(t) {
   const inviteLink = await t.step(
     'the owner invites a participant as a contributor and gets a link',
     async () => {
-      await owner.goto(`/#/papers/${paperId}`);
+      await visit(owner, `/#/papers/${paperId}`);
       const paper = screenRoot(owner, 'paper');
       await paper.getByRole('link', { name: 'Open data commons' }).or(paper.getByText('Open data commons')).first().waitFor();
       await session.screen(owner, 'paper');
@@ -118,7 +118,13 @@ export async function run(t) {
       await session.screen(owner, 'paper-invitation');
       return new URL(text, config.baseUrl).toString();
     },
-    { fallback: async () => (await api.call('POST', `/api/papers/${paperId}/invitations`, { token: ownerToken, body: { role: 'CONTRIBUTOR' } })).json.link },
+    {
+      // The app's own route for the link (the server's /join/{token} address is not the app's).
+      fallback: async () => {
+        const invitation = (await api.call('POST', `/api/papers/${paperId}/invitations`, { token: ownerToken, body: { role: 'CONTRIBUTOR' } })).json;
+        return `${config.baseUrl}/#/join/${invitation.token}`;
+      },
+    },
   );
 
   // ---- A participant joins ----------------------------------------------------------------------
@@ -128,7 +134,7 @@ export async function run(t) {
     async () => {
       // The browser logs the refused sign-up (422) as a console error; that refusal is the point.
       session.expectConsoleError('participant', /status of 4\d\d.*\/api\/invitations\/[^/]+\/sign-up/);
-      await nadia.goto(inviteLink);
+      await visit(nadia, inviteLink);
       const join = screenRoot(nadia, 'join');
       await join.getByText(paperTitle).first().waitFor();
       await session.screen(nadia, 'join');
@@ -158,7 +164,7 @@ export async function run(t) {
         await api.call('POST', `/api/invitations/${token}/sign-up`, {
           body: { handle: participant.handle, displayName: participant.name, password: participant.password, organisation: 'Peace Tech Forum', stakeholderGroup: 'CIVIL_SOCIETY' },
         });
-        await nadia.goto('/');
+        await visit(nadia, '/');
         await signIn(nadia, participant.handle, participant.password);
       },
     },
@@ -183,7 +189,7 @@ export async function run(t) {
   await t.step(
     'the participant edits her group’s section in the editor and saves',
     async () => {
-      await nadia.goto(`/#/papers/${paperId}/sections/${sections.findings}`);
+      await visit(nadia, `/#/papers/${paperId}/sections/${sections.findings}`);
       const screen = screenRoot(nadia, 'section');
       const text = screen.getByRole('textbox', { name: L.editorText });
       await text.waitFor();
@@ -194,7 +200,7 @@ export async function run(t) {
       await nadia.keyboard.type('Trust grows when every party can check the record.');
       await screen.locator('.preview').getByText('Trust grows when every party can check the record.').waitFor();
       await screen.getByRole('button', { name: L.save }).first().click();
-      await screen.getByText(/saved as revision 2/i).first().waitFor();
+      await screen.getByText(/saved.*revision 2\b/i).first().waitFor();
       await session.screen(nadia, 'section');
       const body = await sectionBody(api, participantToken, paperId, sections.findings);
       check(body.includes('Trust grows when every party can check the record.'), `the saved text is the section's current text: ${JSON.stringify(body)}`);
@@ -206,7 +212,7 @@ export async function run(t) {
   const draftId = await t.step(
     'the participant proposes a draft of the proposal (not her group’s section)',
     async () => {
-      await nadia.goto(`/#/papers/${paperId}/sections/${sections.proposal}`);
+      await visit(nadia, `/#/papers/${paperId}/sections/${sections.proposal}`);
       const screen = screenRoot(nadia, 'section');
       const text = screen.getByRole('textbox', { name: L.editorText });
       await text.waitFor();
@@ -244,10 +250,10 @@ export async function run(t) {
   await t.step(
     'the editor reviews the draft and merges it, choosing what to keep for the conflict',
     async () => {
-      await amara.goto('/');
+      await visit(amara, '/');
       await signIn(amara, editorAccount.handle, editorAccount.password);
       await screenRoot(amara, 'papers').waitFor();
-      await amara.goto(`/#/papers/${paperId}/drafts`);
+      await visit(amara, `/#/papers/${paperId}/drafts`);
       const list = screenRoot(amara, 'drafts');
       const entry = list.getByRole('link', { name: /open data commons/i }).first();
       await entry.waitFor();
@@ -283,7 +289,7 @@ export async function run(t) {
   await t.step(
     'the participant selects a passage and comments on it',
     async () => {
-      await nadia.goto(`/#/papers/${paperId}/sections/${sections.context}`);
+      await visit(nadia, `/#/papers/${paperId}/sections/${sections.context}`);
       const screen = screenRoot(nadia, 'section');
       const text = screen.getByRole('textbox', { name: L.editorText });
       await text.waitFor();
@@ -310,7 +316,7 @@ export async function run(t) {
   );
 
   await t.step('the editor finds the thread next to its passage and resolves it', async () => {
-    await amara.goto(`/#/papers/${paperId}/sections/${sections.context}`);
+    await visit(amara, `/#/papers/${paperId}/sections/${sections.context}`);
     const screen = screenRoot(amara, 'section');
     const thread = screen.getByRole('article').filter({ hasText: 'Can we name them in Annex B?' });
     await thread.locator('blockquote').filter({ hasText: 'twelve organisations' }).waitFor();
@@ -324,12 +330,12 @@ export async function run(t) {
   await t.step(
     'the participant endorses the proposal and the editor endorses it with reservations',
     async () => {
-      await nadia.goto(`/#/papers/${paperId}/sections/${sections.proposal}`);
+      await visit(nadia, `/#/papers/${paperId}/sections/${sections.proposal}`);
       let panel = screenRoot(nadia, 'section').locator('[data-panel="endorsements"]');
       await panel.getByRole('button', { name: L.endorse }).click();
       await panel.getByText(/your stance: endorse\b/i).waitFor();
 
-      await amara.goto(`/#/papers/${paperId}/sections/${sections.proposal}`);
+      await visit(amara, `/#/papers/${paperId}/sections/${sections.proposal}`);
       panel = screenRoot(amara, 'section').locator('[data-panel="endorsements"]');
       await panel.getByLabel(L.statement).fill('Thirty days is hard for small ministries.');
       await panel.getByRole('button', { name: L.withReservations }).click();
@@ -339,7 +345,7 @@ export async function run(t) {
       check(tally.endorse === 1 && tally.withReservations === 1, `the tally counts both stances: ${JSON.stringify(tally)}`);
       check(tally.supportingGroups === 2, `support from two stakeholder groups: ${JSON.stringify(tally)}`);
 
-      await nadia.goto(`/#/papers/${paperId}/endorsements`);
+      await visit(nadia, `/#/papers/${paperId}/endorsements`);
       await screenRoot(nadia, 'endorsements').getByText(/your stance: endorse\b/i).first().waitFor();
       await session.screen(nadia, 'endorsements');
     },
@@ -358,7 +364,7 @@ export async function run(t) {
   await t.step(
     'the owner moves a section down the outline with the keyboard alone',
     async () => {
-      await owner.goto(`/#/papers/${paperId}`);
+      await visit(owner, `/#/papers/${paperId}`);
       const paper = screenRoot(owner, 'paper');
       const down = paper.getByRole('button', { name: L.moveDown('Context') });
       await down.waitFor();
@@ -378,12 +384,14 @@ export async function run(t) {
 
   // ---- The owner compiles and downloads the PDF -------------------------------------------------
   await t.step('the owner compiles an edition and downloads its PDF', async () => {
-    await owner.goto(`/#/papers/${paperId}/publish`);
+    await visit(owner, `/#/papers/${paperId}/publish`);
     const publish = screenRoot(owner, 'publish');
     await publish.getByRole('button', { name: L.compile }).click();
     await publish.getByRole('progressbar').waitFor();
     const pdf = publish.getByRole('button', { name: L.downloadPdf });
-    await pdf.waitFor({ timeout: 120_000 });
+    const alert = publish.getByRole('alert');
+    await pdf.or(alert).first().waitFor({ timeout: 120_000 });
+    if (await alert.count()) check(false, `compiling failed: ${await alert.first().innerText()}`);
     await session.screen(owner, 'publish');
     const [download] = await Promise.all([owner.waitForEvent('download'), pdf.click()]);
     const file = path.join(config.downloads, `${paperId}-${download.suggestedFilename() || 'edition.pdf'}`);
@@ -395,21 +403,21 @@ export async function run(t) {
   // ---- Phone-sized screens, French, the remaining main screens ----------------------------------
   const phone = await session.persona('participant-phone', { viewport: VIEWPORTS.phone });
   await t.step('on a phone: the paper page and the section editor, without sideways scrolling', async () => {
-    await phone.goto('/');
+    await visit(phone, '/');
     await signIn(phone, participant.handle, participant.password);
     await screenRoot(phone, 'papers').waitFor();
-    await phone.goto(`/#/papers/${paperId}`);
+    await visit(phone, `/#/papers/${paperId}`);
     await screenRoot(phone, 'paper').getByRole('heading', { level: 1, name: paperTitle }).waitFor();
     await noHorizontalScroll(phone, 'the paper page on a phone');
     await session.screen(phone, 'phone-paper');
-    await phone.goto(`/#/papers/${paperId}/sections/${sections.findings}`);
+    await visit(phone, `/#/papers/${paperId}/sections/${sections.findings}`);
     await screenRoot(phone, 'section').getByRole('textbox', { name: L.editorText }).waitFor();
     await noHorizontalScroll(phone, 'the section editor on a phone');
     await session.screen(phone, 'phone-section');
   });
 
   await t.step('the paper page in French (?lang=fr)', async () => {
-    await owner.goto(`/?lang=fr#/papers/${paperId}`);
+    await visit(owner, `/?lang=fr#/papers/${paperId}`);
     const paper = screenRoot(owner, 'paper');
     await paper.getByRole('heading', { level: 1, name: paperTitle }).waitFor();
     check((await owner.locator('html').getAttribute('lang')) === 'fr', 'the page says it is in French');
@@ -419,22 +427,35 @@ export async function run(t) {
   });
 
   await t.step('the other main screens pass axe-core: history, workshop board, notifications, profile', async () => {
-    await owner.goto(`/?lang=en#/papers/${paperId}/sections/${sections.proposal}/history`);
+    await visit(owner, `/?lang=en#/papers/${paperId}/sections/${sections.proposal}/history`);
     await screenRoot(owner, 'history').getByText(/revision 3/i).first().waitFor();
     await session.screen(owner, 'history');
-    await owner.goto(`/#/papers/${paperId}/workshops`);
+    await visit(owner, `/#/papers/${paperId}/workshops`);
     await screenRoot(owner, 'workshops').getByText('Data sharing').first().waitFor();
     await session.screen(owner, 'workshops');
-    await nadia.goto('/#/notifications');
+    await visit(nadia, '/#/notifications');
     await screenRoot(nadia, 'notifications').getByText(/merged your draft/i).first().waitFor();
     await session.screen(nadia, 'notifications');
-    await nadia.goto('/#/profile');
+    await visit(nadia, '/#/profile');
     await screenRoot(nadia, 'profile').getByText(/attribution/i).first().waitFor();
     await session.screen(nadia, 'profile');
   });
 }
 
 // ---- Helpers --------------------------------------------------------------------------------------
+
+/**
+ * Opens an address of the app. The same address again reloads the page (a hash route that does not
+ * change renders nothing new), so the screen shows what changed meanwhile.
+ */
+async function visit(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ address) {
+  const target = new URL(address, page.url() === 'about:blank' ? 'http://localhost/' : page.url());
+  if (page.url() !== 'about:blank' && target.href === page.url()) {
+    await page.reload();
+  } else {
+    await page.goto(address);
+  }
+}
 
 /** The root of a screen, `[data-screen=name]`. */
 function screenRoot(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ name) {
