@@ -48,6 +48,7 @@ const L = {
 };
 
 const DRAFT_SENTENCE = 'Members publish what they collect within thirty days.';
+const UNSAVED_SENTENCE = 'Typed while the session ran out, and not lost.';
 const OWNER_SENTENCE = 'Members publish what they collect within one year.';
 
 /** @param {any} t */
@@ -61,8 +62,12 @@ export async function run(t) {
 
   // ---- The owner creates a paper and invites ----------------------------------------------------
   const owner = await session.persona('owner');
-  await t.step('the owner signs in', async () => {
+  await t.step('the owner signs in (after a wrong password, which keeps the handle typed)', async () => {
+    session.expectConsoleError('owner', /status of 401.*\/api\/auth\/sign-in/);
     await visit(owner, '/');
+    await signIn(owner, config.adminHandle, 'not the right password at all');
+    await owner.getByRole('alert').getByText('The handle or password is not right.').waitFor();
+    check((await owner.getByLabel(L.handle).inputValue()) === config.adminHandle, 'the handle typed is kept after a failed sign-in');
     await signIn(owner, config.adminHandle, config.adminPassword);
     await screenRoot(owner, 'papers').waitFor();
   });
@@ -169,7 +174,7 @@ export async function run(t) {
       },
     },
   );
-  const participantToken = await api.signIn(participant.handle, participant.password);
+  let participantToken = await api.signIn(participant.handle, participant.password);
   // Her organisation and stakeholder group (not asked in the sign-up step above).
   await api.call('PATCH', '/api/me', { token: participantToken, body: { organisation: 'Peace Tech Forum', stakeholderGroup: 'CIVIL_SOCIETY' } });
 
@@ -206,6 +211,54 @@ export async function run(t) {
       check(body.includes('Trust grows when every party can check the record.'), `the saved text is the section's current text: ${JSON.stringify(body)}`);
     },
     { fallback: async () => saveSection(api, participantToken, paperId, sections.findings, (b) => `${b}\n\nTrust grows when every party can check the record.`) },
+  );
+
+  await t.step(
+    'her session ends while she types: she signs in again and her unsaved text is still there',
+    async () => {
+      await visit(nadia, `/#/papers/${paperId}/sections/${sections.findings}`);
+      const screen = screenRoot(nadia, 'section');
+      const text = screen.getByRole('textbox', { name: L.editorText });
+      await text.waitFor();
+      await text.click();
+      await nadia.keyboard.press('ControlOrMeta+End');
+      await nadia.keyboard.press('Enter');
+      await nadia.keyboard.press('Enter');
+      await nadia.keyboard.type(UNSAVED_SENTENCE);
+      await screen.getByText(/unsaved changes/i).first().waitFor();
+      // Changing her password elsewhere signs out every other session: this browser's too.
+      session.expectConsoleError('participant', /status of 401/);
+      const newPassword = 'seven moons over a quiet orchard';
+      await api.call('POST', '/api/me/password', { token: participantToken, body: { currentPassword: participant.password, newPassword } });
+      participant.password = newPassword;
+      participantToken = await api.signIn(participant.handle, participant.password);
+      // The server may trust a checked token for a few seconds (plenary.auth.token-check-interval).
+      const signInAgain = nadia.getByText(/your session has expired/i).first();
+      for (let i = 0; i < 12 && !(await signInAgain.isVisible()); i++) {
+        await screen.getByRole('button', { name: L.save }).first().click().catch(() => {});
+        await signInAgain.waitFor({ timeout: 1_500 }).catch(() => {});
+      }
+      await signInAgain.waitFor();
+      await session.screen(nadia, 'session-expired');
+      await signIn(nadia, participant.handle, participant.password);
+      const again = screenRoot(nadia, 'section').getByRole('textbox', { name: L.editorText });
+      await again.getByText(UNSAVED_SENTENCE).waitFor();
+      await screenRoot(nadia, 'section').getByRole('button', { name: L.save }).first().click();
+      await screenRoot(nadia, 'section').getByText(/saved.*revision 3\b/i).first().waitFor();
+      const body = await sectionBody(api, participantToken, paperId, sections.findings);
+      check(body.includes(UNSAVED_SENTENCE), `the text typed before the session ended was saved: ${JSON.stringify(body)}`);
+    },
+    {
+      fallback: async () => {
+        if (participant.password !== 'seven moons over a quiet orchard') {
+          await api.call('POST', '/api/me/password', { token: participantToken, body: { currentPassword: participant.password, newPassword: 'seven moons over a quiet orchard' } });
+          participant.password = 'seven moons over a quiet orchard';
+          participantToken = await api.signIn(participant.handle, participant.password);
+        }
+        await visit(nadia, '/');
+        await signIn(nadia, participant.handle, participant.password).catch(() => {});
+      },
+    },
   );
 
   /** @type {number} */
