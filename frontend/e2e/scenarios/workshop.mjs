@@ -45,7 +45,16 @@ const L = {
   compile: /^compile a new edition$/i,
   downloadPdf: /^download the white paper \(pdf\) of edition 1\b/i,
   moveDown: (/** @type {string} */ heading) => new RegExp(`^move .${heading}. down$`, 'i'),
+  moveUp: (/** @type {string} */ heading) => new RegExp(`^move .${heading}. up$`, 'i'),
+  compareRevisions: /^compare the chosen revisions$/i,
+  restoreRevision: (/** @type {number} */ n) => new RegExp(`^restore revision ${n}$`, 'i'),
 };
+
+/**
+ * The Markdown editor once it is the real one (CodeMirror's contenteditable): the section screen
+ * shows a plain text area first and swaps it for the editor when that has loaded.
+ */
+const EDITOR = '[contenteditable="true"]';
 
 const DRAFT_SENTENCE = 'Members publish what they collect within thirty days.';
 const UNSAVED_SENTENCE = 'Typed while the session ran out, and not lost.';
@@ -196,7 +205,7 @@ export async function run(t) {
     async () => {
       await visit(nadia, `/#/papers/${paperId}/sections/${sections.findings}`);
       const screen = screenRoot(nadia, 'section');
-      const text = screen.getByRole('textbox', { name: L.editorText });
+      const text = editorIn(screen);
       await text.waitFor();
       await text.click();
       await nadia.keyboard.press('ControlOrMeta+End');
@@ -218,7 +227,7 @@ export async function run(t) {
     async () => {
       await visit(nadia, `/#/papers/${paperId}/sections/${sections.findings}`);
       const screen = screenRoot(nadia, 'section');
-      const text = screen.getByRole('textbox', { name: L.editorText });
+      const text = editorIn(screen);
       await text.waitFor();
       await text.click();
       await nadia.keyboard.press('ControlOrMeta+End');
@@ -241,7 +250,7 @@ export async function run(t) {
       await signInAgain.waitFor();
       await session.screen(nadia, 'session-expired');
       await signIn(nadia, participant.handle, participant.password);
-      const again = screenRoot(nadia, 'section').getByRole('textbox', { name: L.editorText });
+      const again = editorIn(screenRoot(nadia, 'section'));
       await again.getByText(UNSAVED_SENTENCE).waitFor();
       await screenRoot(nadia, 'section').getByRole('button', { name: L.save }).first().click();
       await screenRoot(nadia, 'section').getByText(/saved.*revision 3\b/i).first().waitFor();
@@ -267,7 +276,7 @@ export async function run(t) {
     async () => {
       await visit(nadia, `/#/papers/${paperId}/sections/${sections.proposal}`);
       const screen = screenRoot(nadia, 'section');
-      const text = screen.getByRole('textbox', { name: L.editorText });
+      const text = editorIn(screen);
       await text.waitFor();
       await replaceInEditor(nadia, text, 'ninety', 'thirty');
       await screen.locator('summary').filter({ hasText: L.proposeDraft }).click();
@@ -344,7 +353,7 @@ export async function run(t) {
     async () => {
       await visit(nadia, `/#/papers/${paperId}/sections/${sections.context}`);
       const screen = screenRoot(nadia, 'section');
-      const text = screen.getByRole('textbox', { name: L.editorText });
+      const text = editorIn(screen);
       await text.waitFor();
       await selectText(text, 'twelve organisations');
       await screen.getByRole('button', { name: L.commentOnSelection }).click();
@@ -435,6 +444,17 @@ export async function run(t) {
     { fallback: async () => api.call('POST', `/api/papers/${paperId}/sections/${sections.context}/move`, { token: ownerToken, body: { position: 2 } }) },
   );
 
+  await t.step(
+    'the owner drags a section to the top of the outline',
+    async () => {
+      const paper = screenRoot(owner, 'paper');
+      const item = (/** @type {string} */ heading) => paper.getByRole('listitem').filter({ has: owner.getByRole('button', { name: L.moveDown(heading) }).or(owner.getByRole('button', { name: L.moveUp(heading) })) });
+      await item('Context').dragTo(item('Group findings'));
+      await expectOrder(api, ownerToken, paperId, ['Context', 'Group findings', 'Open data commons']);
+    },
+    { fallback: async () => api.call('POST', `/api/papers/${paperId}/sections/${sections.context}/move`, { token: ownerToken, body: { position: 0 } }) },
+  );
+
   // ---- The owner compiles and downloads the PDF -------------------------------------------------
   await t.step('the owner compiles an edition and downloads its PDF', async () => {
     await visit(owner, `/#/papers/${paperId}/publish`);
@@ -464,7 +484,7 @@ export async function run(t) {
     await noHorizontalScroll(phone, 'the paper page on a phone');
     await session.screen(phone, 'phone-paper');
     await visit(phone, `/#/papers/${paperId}/sections/${sections.findings}`);
-    await screenRoot(phone, 'section').getByRole('textbox', { name: L.editorText }).waitFor();
+    await editorIn(screenRoot(phone, 'section')).waitFor();
     await noHorizontalScroll(phone, 'the section editor on a phone');
     await session.screen(phone, 'phone-section');
   });
@@ -479,10 +499,22 @@ export async function run(t) {
     await session.screen(owner, 'paper-fr');
   });
 
-  await t.step('the other main screens pass axe-core: history, workshop board, notifications, profile', async () => {
+  await t.step('the history of the proposal: a word diff between two revisions, then a restore', async () => {
     await visit(owner, `/?lang=en#/papers/${paperId}/sections/${sections.proposal}/history`);
-    await screenRoot(owner, 'history').getByText(/revision 3/i).first().waitFor();
+    const history = screenRoot(owner, 'history');
+    await history.getByRole('group', { name: /^revision 1$/i }).getByRole('radio', { name: /^from$/i }).check();
+    await history.getByRole('group', { name: /^revision 3$/i }).getByRole('radio', { name: /^to$/i }).check();
+    await history.getByRole('button', { name: L.compareRevisions }).click();
+    await history.locator('ins').filter({ hasText: 'thirty' }).first().waitFor();
+    await history.locator('del').filter({ hasText: 'ninety' }).first().waitFor();
     await session.screen(owner, 'history');
+    await history.getByRole('button', { name: L.restoreRevision(2) }).click();
+    await owner.getByText(/revision 2 was restored as revision 4/i).first().waitFor();
+    const body = await sectionBody(api, ownerToken, paperId, sections.proposal);
+    check(body.includes(OWNER_SENTENCE), `revision 2's text is the current text again: ${JSON.stringify(body)}`);
+  });
+
+  await t.step('the other main screens pass axe-core: workshop board, notifications, profile', async () => {
     await visit(owner, `/#/papers/${paperId}/workshops`);
     await screenRoot(owner, 'workshops').getByText('Data sharing').first().waitFor();
     await session.screen(owner, 'workshops');
@@ -508,6 +540,11 @@ async function visit(/** @type {import('playwright-core').Page} */ page, /** @ty
   } else {
     await page.goto(address);
   }
+}
+
+/** The section editor inside `root`, once it is the real editor (see EDITOR). */
+function editorIn(/** @type {import('playwright-core').Locator} */ root) {
+  return root.getByRole('textbox', { name: L.editorText }).and(root.locator(EDITOR));
 }
 
 /** The root of a screen, `[data-screen=name]`. */
