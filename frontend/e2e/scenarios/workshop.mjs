@@ -58,6 +58,7 @@ const EDITOR = '[contenteditable="true"]';
 
 const DRAFT_SENTENCE = 'Members publish what they collect within thirty days.';
 const UNSAVED_SENTENCE = 'Typed while the session ran out, and not lost.';
+const ARABIC_SENTENCE = 'البيانات المشتركة تبني الثقة بين الأطراف.';
 const OWNER_SENTENCE = 'Members publish what they collect within one year.';
 
 /** @param {any} t */
@@ -487,6 +488,26 @@ export async function run(t) {
     await editorIn(screenRoot(phone, 'section')).waitFor();
     await noHorizontalScroll(phone, 'the section editor on a phone');
     await session.screen(phone, 'phone-section');
+  });
+
+  await t.step('right-to-left text: the editor writes an Arabic section, previewed and saved right to left', async () => {
+    const arabic = await addSection(api, ownerToken, paperId, 'ملخص', 'NARRATIVE', '');
+    await visit(amara, `/#/papers/${paperId}/sections/${arabic}`);
+    const screen = screenRoot(amara, 'section');
+    const text = editorIn(screen);
+    await text.waitFor();
+    check((await text.getAttribute('dir')) === 'auto', 'the editor finds the text’s direction itself (dir=auto)');
+    await text.click();
+    await amara.keyboard.insertText(ARABIC_SENTENCE);
+    const line = text.getByText(ARABIC_SENTENCE);
+    check((await line.evaluate((el) => getComputedStyle(el).direction)) === 'rtl', 'the Arabic text runs right to left in the editor');
+    const previewed = screen.locator('.preview').getByText(ARABIC_SENTENCE);
+    await previewed.waitFor();
+    check((await previewed.evaluate((el) => getComputedStyle(el).direction)) === 'rtl', 'the Arabic paragraph runs right to left in the preview');
+    await screen.getByRole('button', { name: L.save }).first().click();
+    await screen.getByText(/saved.*revision \d+/i).first().waitFor();
+    await session.screen(amara, 'section-rtl');
+    check((await sectionBody(api, editorToken, paperId, arabic)).trim() === ARABIC_SENTENCE, 'the Arabic text was saved as typed');
   });
 
   await t.step('the paper page in French (?lang=fr)', async () => {
