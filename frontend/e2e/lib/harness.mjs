@@ -144,7 +144,12 @@ export class Session {
    * @param {RegExp} pattern
    */
   expectConsoleError(persona, pattern) {
-    this.expectedErrors.push({ persona, pattern });
+    const expected = { persona, pattern };
+    this.expectedErrors.push(expected);
+    /** No longer expected (call when the step that causes it is over). */
+    return () => {
+      this.expectedErrors = this.expectedErrors.filter((e) => e !== expected);
+    };
   }
 
   /**

@@ -237,7 +237,7 @@ export async function run(t) {
       await nadia.keyboard.type(UNSAVED_SENTENCE);
       await screen.getByText(/unsaved changes/i).first().waitFor();
       // Changing her password elsewhere signs out every other session: this browser's too.
-      session.expectConsoleError('participant', /status of 401/);
+      const expired = session.expectConsoleError('participant', /status of 401/);
       const newPassword = 'seven moons over a quiet orchard';
       await api.call('POST', '/api/me/password', { token: participantToken, body: { currentPassword: participant.password, newPassword } });
       participant.password = newPassword;
@@ -257,6 +257,7 @@ export async function run(t) {
       await screenRoot(nadia, 'section').getByText(/saved.*revision 3\b/i).first().waitFor();
       const body = await sectionBody(api, participantToken, paperId, sections.findings);
       check(body.includes(UNSAVED_SENTENCE), `the text typed before the session ended was saved: ${JSON.stringify(body)}`);
+      expired();
     },
     {
       fallback: async () => {
