@@ -255,11 +255,11 @@ public class WorkshopLoad {
         }
       }
       int dice = random.nextInt(100);
-      n++;
+      int turn = ++n;
       if (dice < 40) {
         timed("outline", () -> expect(request(base, "GET", p + "/sections", token, null, null), 200));
       } else if (dice < 70) {
-        String body = prose(me, n) + " Participant " + me + ", edit " + n + ".";
+        String body = prose(me, turn) + " Participant " + me + ", edit " + turn + ".";
         timed("save", () -> {
           for (int attempt = 0; attempt < 100; attempt++) {
             HttpResponse<String> current =
@@ -282,7 +282,7 @@ public class WorkshopLoad {
       } else if (dice < 85) {
         timed("comment", () -> expect(request(base, "POST",
             p + "/sections/" + section + "/comments", token,
-            "{\"body\":\"A remark from participant " + me + " (" + n + ").\"}", null), 201));
+            "{\"body\":\"A remark from participant " + me + " (" + turn + ").\"}", null), 201));
       } else {
         long proposal = proposalIds[random.nextInt(proposalIds.length)];
         String stance = random.nextInt(4) == 0
