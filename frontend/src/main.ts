@@ -96,10 +96,16 @@ const liveRegion = h('p', { class: 'live visually-hidden', role: 'status', 'aria
 const mainArea = h('main', { id: 'main', tabindex: '-1' });
 const unreadBadge = h('span', { class: 'badge', hidden: true });
 const navList = h('ul', { class: 'nav-list' });
+// The skip link moves focus itself: following "#main" would go through the hash router.
+const skipLink = h('a', { class: 'skip-link', href: '#main' }, t('nav.skip'));
+skipLink.addEventListener('click', (event) => {
+  event.preventDefault();
+  mainArea.focus();
+});
 const header = h(
   'header',
   { class: 'site-header' },
-  h('a', { class: 'skip-link', href: '#main' }, t('nav.skip')),
+  skipLink,
   h('p', { class: 'app-name' }, h('a', { href: '#/' }, t('app.name'))),
   h('nav', { class: 'site-nav', 'aria-label': t('nav.main') }, navList),
   languageSwitcher(),

@@ -24,6 +24,8 @@ export function codeMirrorSurface(initial: string, label: string, placeholder: s
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         markdown(),
         EditorView.lineWrapping,
+        // Each line takes its own direction, so Arabic and English lines sit side by side rightly.
+        EditorView.perLineTextDirection.of(true),
         placeholderExt(placeholder),
         EditorView.contentAttributes.of({ 'aria-label': label, dir: 'auto', 'aria-multiline': 'true' }),
         EditorView.updateListener.of((update) => {

@@ -258,8 +258,17 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
   ctx.live.at(null, false);
   root.querySelector('h1')?.after(presenceLine(ctx, null, (id) => sections.find((s) => s.id === id)?.heading));
 
+  // Another person's change (or one's own, echoed by the stream) redraws the outline; whoever is
+  // working in it keeps their place.
+  const reloadKeepingFocus = async (): Promise<void> => {
+    const active = document.activeElement;
+    const item = active instanceof HTMLElement && outlineBox.contains(active) ? active.closest<HTMLElement>('[data-section-id]') : null;
+    const action = active instanceof HTMLElement ? active.getAttribute('data-action') : null;
+    await load();
+    if (item !== null) focusOn(Number(item.dataset['sectionId']), action ?? '');
+  };
   const unsubscribe = ctx.live.subscribe((event) => {
-    if (event.event.startsWith('section.') || event.event.startsWith('outline.')) void load();
+    if (event.event.startsWith('section.') || event.event.startsWith('outline.')) void reloadKeepingFocus();
   });
   ctx.onLeave(unsubscribe);
 

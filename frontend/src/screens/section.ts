@@ -112,11 +112,13 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     .then(({ codeMirrorSurface }) => {
       const cm = codeMirrorSurface(surface.text(), t('editor.label'), t('editor.placeholder'));
       const hadFocus = editorHost.contains(document.activeElement);
+      const { from, to } = surface.selection();
       surface.destroy();
       surface = cm;
       attach(cm);
       editorHost.replaceChildren(cm.element);
-      if (hadFocus) cm.focus();
+      // Whoever was typing in the stand-in goes on where they were.
+      if (hadFocus) cm.select(from, to);
     })
     .catch(() => {
       // Keep the plain editor.
