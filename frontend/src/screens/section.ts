@@ -318,9 +318,21 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
 
   const unsubscribe = ctx.live.subscribe((event) => {
     if (event.data.includes(`"sectionId":${sectionId}`) || event.data.includes(`"sectionId": ${sectionId}`)) {
-      if (event.event === 'section.saved') notices.replaceChildren(h('p', { class: 'notice' }, t('editor.someoneSaved')));
+      if (event.event === 'section.saved' && savedRevisionIn(event.data) > saved.revision) {
+        notices.replaceChildren(h('p', { class: 'notice' }, t('editor.someoneSaved')));
+      }
       if (event.event.startsWith('comment.')) comments.refresh();
     }
   });
   ctx.onLeave(unsubscribe);
+}
+
+/** The revision a `section.saved` event reports (0 when it cannot be read). */
+function savedRevisionIn(data: string): number {
+  try {
+    const revision = (JSON.parse(data) as { data?: { revision?: unknown } }).data?.revision;
+    return typeof revision === 'number' ? revision : 0;
+  } catch {
+    return 0;
+  }
 }
