@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsaved, forgetUnsaved, keepUnsaved, unsavedKey, type KeyValueStore } from './unsaved';
+import { findUnsaved, forgetUnsaved, keepUnsaved, rememberTyping, unsavedKey, type KeyValueStore } from './unsaved';
 
 function memory(): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -43,5 +43,57 @@ describe('unsaved text', () => {
       throw new Error('QuotaExceededError');
     };
     expect(() => keepUnsaved(store, 1, 2, 3, 'x', 'y')).not.toThrow();
+  });
+});
+
+describe('rememberTyping', () => {
+  class FakeField {
+    value = '';
+    private listeners: (() => void)[] = [];
+    addEventListener(_type: 'input', listener: () => void): void {
+      this.listeners.push(listener);
+    }
+    type(text: string): void {
+      this.value = text;
+      this.listeners.forEach((l) => l());
+    }
+  }
+  const memoryStore = (): KeyValueStore => {
+    const map = new Map<string, string>();
+    return {
+      getItem: (k) => map.get(k) ?? null,
+      setItem: (k, v) => void map.set(k, v),
+      removeItem: (k) => void map.delete(k),
+      get length() {
+        return map.size;
+      },
+      key: (i) => [...map.keys()][i] ?? null,
+    };
+  };
+
+  it('gives a new field back what was typed in it before, until it is sent', () => {
+    const store = memoryStore();
+    const first = new FakeField();
+    rememberTyping(store, '1.2.comment', first);
+    first.type('A comment typed before the session expired');
+    const again = new FakeField();
+    const forget = rememberTyping(store, '1.2.comment', again);
+    expect(again.value).toBe('A comment typed before the session expired');
+    forget();
+    const after = new FakeField();
+    rememberTyping(store, '1.2.comment', after);
+    expect(after.value).toBe('');
+  });
+
+  it('forgets a field emptied by its writer and keeps fields apart', () => {
+    const store = memoryStore();
+    const comment = new FakeField();
+    rememberTyping(store, '1.2.comment', comment);
+    comment.type('draft');
+    comment.type('   ');
+    const reply = new FakeField();
+    rememberTyping(store, '1.reply.9', reply);
+    reply.type('a reply');
+    expect(store.length).toBe(1);
   });
 });

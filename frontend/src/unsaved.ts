@@ -82,3 +82,40 @@ export function findUnsaved(store: KeyValueStore, paperId: number, sectionId: nu
 export function forgetUnsaved(store: KeyValueStore, paperId: number, sectionId: number): void {
   for (const key of keysOf(store, paperId, sectionId)) store.removeItem(key);
 }
+
+/** A text field, as far as {@link rememberTyping} needs it. */
+export interface TypedField {
+  value: string;
+  addEventListener(type: 'input', listener: () => void): void;
+}
+
+const TYPING = 'plenary.typing.';
+
+/**
+ * Keeps what is typed into a field (a comment, a reply) in `store` until it is sent, so an expired
+ * session or a closed tab loses nothing: an empty field gets back what was typed there before.
+ * Returns the function that forgets it (call it once the text was sent).
+ */
+export function rememberTyping(store: KeyValueStore, key: string, field: TypedField): () => void {
+  const storeKey = TYPING + key;
+  try {
+    if (field.value === '') field.value = store.getItem(storeKey) ?? '';
+  } catch {
+    // storage unavailable: the field simply starts empty
+  }
+  field.addEventListener('input', () => {
+    try {
+      if (field.value.trim() === '') store.removeItem(storeKey);
+      else store.setItem(storeKey, field.value);
+    } catch {
+      // full or unavailable storage must never stop typing
+    }
+  });
+  return () => {
+    try {
+      store.removeItem(storeKey);
+    } catch {
+      // nothing kept
+    }
+  };
+}

@@ -7,6 +7,7 @@ import { t } from '../strings';
 import type { CommentView, Thread } from '../types';
 import { button, failureBox, field, form, showFormFailure } from '../ui';
 import { withMentions } from './mentions';
+import { rememberTyping } from '../unsaved';
 
 export interface EditorLink {
   selection(): { from: number; to: number };
@@ -123,12 +124,14 @@ export function commentsPanel(
     const reply = field({ name: 'body', label: t('comments.reply'), multiline: true, rows: 2, dir: 'auto' });
     const mentionList = withMentions(ctx.api, paperId, reply.input as HTMLTextAreaElement);
     reply.wrap.append(mentionList);
+    const forgetReply = rememberTyping(localStorage, `${paperId}.reply.${th.comment.id}`, reply.input as HTMLTextAreaElement);
     const replyForm = form(t('comments.replyTo', { name: th.comment.author.displayName }), [reply], t('comments.sendReply'), async (box) => {
       const answer = await ctx.api.post(`${base}/comments/${th.comment.id}/replies`, { body: reply.input.value });
       if (!answer.ok) {
         showFormFailure(box, [reply], answer.failure);
         return;
       }
+      forgetReply();
       ctx.announce(t('comments.replied'));
       await load();
     });
@@ -167,12 +170,14 @@ export function commentsPanel(
     const mentionList = withMentions(ctx.api, paperId, body.input as HTMLTextAreaElement);
     body.wrap.append(mentionList);
     const fields = [body, { ...body, name: 'anchor.exact' }];
+    const forgetComment = rememberTyping(localStorage, `${paperId}.${sectionId}.comment`, body.input as HTMLTextAreaElement);
     const f = form(t('comments.new'), [body], t('comments.send'), async (box) => {
       const answer = await ctx.api.post(`${base}/sections/${sectionId}/comments`, anchor === null ? { body: body.input.value } : { body: body.input.value, anchor });
       if (!answer.ok) {
         showFormFailure(box, fields, answer.failure);
         return;
       }
+      forgetComment();
       composer.replaceChildren();
       ctx.announce(t('comments.sent'));
       await load();
