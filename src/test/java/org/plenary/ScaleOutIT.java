@@ -79,7 +79,7 @@ class ScaleOutIT {
             "plenary.demo.enabled", "false",
             "plenary.auth.admin-password", PASSWORD,
             "plenary.auth.max-failures-per-address", "100000",
-            "plenary.live.max-pending", "16",
+            "plenary.live.max-lag", "PT3S",
             "plenary.live.reconnect-delay", "PT0.5S"));
   }
 

@@ -38,7 +38,14 @@ public class LiveHub {
   Subscriber subscribe(long paperId, Actor actor, Audience audience, SseEventSink sink, Sse sse) {
     Subscriber s =
         new Subscriber(
-            paperId, actor, audience, sink, sse, config.live().maxPending(), this::forget);
+            paperId,
+            actor,
+            audience,
+            sink,
+            sse,
+            config.live().maxPending(),
+            config.live().maxLag(),
+            this::forget);
     byPaper.computeIfAbsent(paperId, id -> ConcurrentHashMap.newKeySet()).add(s);
     return s;
   }

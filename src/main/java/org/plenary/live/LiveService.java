@@ -133,6 +133,9 @@ public class LiveService {
         s.close("the client went away");
         continue;
       }
+      if (s.behind()) {
+        continue;
+      }
       if (!permissions.allows(s.actor, Action.READ_PAPER, s.paperId)) {
         s.close("no longer a reader of the paper");
         continue;

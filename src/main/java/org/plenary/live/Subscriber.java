@@ -32,6 +32,12 @@ final class Subscriber {
   private final SseEventSink sink;
   private final Sse sse;
   private final int maxPending;
+  private final long maxLagNanos;
+
+  /** When each send still waiting for the connection was made (completions come in order). */
+  private final java.util.concurrent.ConcurrentLinkedDeque<Long> waiting =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
+
   private final Consumer<Subscriber> onClose;
   private final AtomicInteger pending = new AtomicInteger();
   private final LinkedHashSet<Long> sent = new LinkedHashSet<>();
@@ -59,6 +65,7 @@ final class Subscriber {
       SseEventSink sink,
       Sse sse,
       int maxPending,
+      java.time.Duration maxLag,
       Consumer<Subscriber> onClose) {
     this.paperId = paperId;
     this.actor = actor;
@@ -66,6 +73,7 @@ final class Subscriber {
     this.sink = sink;
     this.sse = sse;
     this.maxPending = maxPending;
+    this.maxLagNanos = maxLag.toNanos();
     this.onClose = onClose;
   }
 
@@ -153,18 +161,36 @@ final class Subscriber {
       close("the client went away");
       return;
     }
+    if (behind()) {
+      return;
+    }
     if (pending.incrementAndGet() > maxPending) {
       close("the client fell " + maxPending + " events behind");
       return;
     }
+    waiting.addLast(System.nanoTime());
     sink.send(event)
         .whenComplete(
             (ok, failure) -> {
               pending.decrementAndGet();
+              waiting.pollFirst();
               if (failure != null) {
                 close("sending failed: " + failure.getClass().getSimpleName());
               }
             });
+  }
+
+  /**
+   * Whether the oldest event sent is still not taken by the connection after {@code max-lag}; if
+   * so, the stream is closed. A client that reads never gets here, however busy the server.
+   */
+  boolean behind() {
+    Long oldest = waiting.peekFirst();
+    if (oldest != null && System.nanoTime() - oldest > maxLagNanos) {
+      close("the client fell " + (System.nanoTime() - oldest) / 1_000_000 + " ms behind");
+      return true;
+    }
+    return false;
   }
 
   boolean isClosed() {

@@ -44,11 +44,15 @@ public interface PlenaryConfig {
     java.time.Duration replayWindow();
 
     /**
-     * Events sent to one client and not yet taken by its connection; a client that falls this far
-     * behind is disconnected (it reconnects and catches up from the log) so it never holds up the
-     * others.
+     * How long an event sent to one client may stay untaken by its connection; a client that falls
+     * this far behind is disconnected (it reconnects and catches up from the log) so it never holds
+     * up the others.
      */
-    @WithDefault("256")
+    @WithDefault("PT10S")
+    java.time.Duration maxLag();
+
+    /** The most events waiting for one client's connection; more, and it is disconnected. */
+    @WithDefault("1000")
     int maxPending();
 
     /** How long the listener waits before connecting to PostgreSQL again after losing it. */
