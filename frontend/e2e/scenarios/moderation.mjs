@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VIEWPORTS, check } from '../lib/harness.mjs';
-import { noHorizontalScroll, signInLocally } from './sign-in.mjs';
+import { DEMO_TITLE, noHorizontalScroll, signInLocally } from './sign-in.mjs';
 
 /** The app's English wording the scenario relies on (one place to adjust). */
 const L = {
@@ -33,6 +33,7 @@ const L = {
   auditType: /^type of event/i,
   auditShow: /^show$/i,
   older: /^older events$/i,
+  newer: /^newer events$/i,
   download: /^download my data$/i,
   eraseStart: /^i want to erase my account$/i,
   eraseConfirm: /^type erase to confirm/i,
@@ -190,12 +191,23 @@ export async function run(t) {
     await audit.getByLabel(L.auditType).fill('');
     await audit.getByRole('button', { name: L.auditShow }).click();
     await audit.getByText(/^Events 1–\d+ of \d+\.$/).waitFor();
-    const older = audit.getByRole('button', { name: L.older });
-    if (await older.isEnabled()) {
-      await older.click();
-      await audit.getByText(/^Events 21–\d+ of \d+\.$/).waitFor();
-    }
     await session.screen(owner, 'audit-log');
+  });
+
+  await t.step('the audit log of the demo paper pages by keyboard', async () => {
+    const demo = (await api.call('GET', '/api/papers?all=true&size=100', { token: ownerToken })).json.items.find((/** @type {any} */ p) => p.title === DEMO_TITLE);
+    check(demo !== undefined, 'the demo paper is there');
+    await owner.goto(`/#/papers/${demo.id}`);
+    const audit = owner.locator('[data-panel="audit"]');
+    await audit.getByText(L.auditOpen).click();
+    await audit.getByText(/^Events 1–20 of \d+\.$/).waitFor();
+    await audit.getByRole('button', { name: L.older }).focus();
+    await owner.keyboard.press('Enter');
+    await audit.getByText(/^Events 21–\d+ of \d+\.$/).waitFor();
+    await audit.getByText(/^Page 2 of \d+$/).waitFor();
+    await audit.getByRole('button', { name: L.newer }).focus();
+    await owner.keyboard.press('Enter');
+    await audit.getByText(/^Events 1–20 of \d+\.$/).waitFor();
   });
 
   // ---- Your data ---------------------------------------------------------------------------------
