@@ -153,6 +153,46 @@ export async function run(t) {
     check(reader.url().endsWith(`#/papers/${paperId}/sections/${sectionId}`), `the hit opens its section (at ${reader.url()})`);
   });
 
+  await t.step('the reader opens the versions of an edited comment', async () => {
+    const edited = (
+      await api.call('POST', `/api/papers/${paperId}/sections/${sectionId}/comments`, { token: writerToken, body: { body: 'Stations need spare batteries.' } })
+    ).json.comment.id;
+    await api.call('PATCH', `/api/papers/${paperId}/comments/${edited}`, { token: writerToken, body: { body: 'Stations need spare batteries and solar chargers.' } });
+    await reader.reload();
+    const comments = reader.locator('[data-panel="comments"]');
+    const comment = comments.locator(`[data-comment-id="${edited}"]`);
+    await comment.getByText('Stations need spare batteries and solar chargers.').waitFor();
+    await comment.getByRole('button', { name: new RegExp(`^earlier versions of the comment by ${writerAccount.name}$`, 'i') }).click();
+    const versions = comment.locator('.versions');
+    await versions.getByText(/^Version 1,/).waitFor();
+    await versions.getByText(/^Version 2,/).waitFor();
+    await versions.getByText('Stations need spare batteries.', { exact: true }).waitFor();
+  });
+
+  await t.step('the editor compares two drafts of the section', async () => {
+    const first = (
+      await api.call('POST', `/api/papers/${paperId}/sections/${sectionId}/drafts`, {
+        token: ownerToken,
+        body: { body: 'Community radio stations reach people when networks fail.', rationale: 'Shorter.', submit: true },
+      })
+    ).json.id;
+    const second = (
+      await api.call('POST', `/api/papers/${paperId}/sections/${sectionId}/drafts`, {
+        token: ownerToken,
+        body: { body: 'Community radio stations reach everyone when networks fail.', rationale: 'Wider.', submit: true },
+      })
+    ).json.id;
+    await editor.goto(`/#/papers/${paperId}/drafts/${first}`);
+    const panel = editor.locator('[data-panel="compare"]');
+    await panel.getByLabel(/^another draft of this section/i).selectOption(String(second));
+    await panel.getByRole('button', { name: /^compare$/i }).click();
+    await panel.getByText(`From draft ${first} to draft ${second}: 1 words added, 1 removed.`).waitFor();
+    await panel.locator('ins').filter({ hasText: 'everyone' }).waitFor();
+    await panel.locator('del').filter({ hasText: 'people' }).waitFor();
+    await session.screen(editor, 'draft-compare-phone');
+    await noHorizontalScroll(editor, 'the draft comparison on a phone');
+  });
+
   // ---- Archive -----------------------------------------------------------------------------------
   const owner = await session.persona('owner');
   await t.step('the owner archives the paper; it is found again with "Show archived papers"', async () => {
