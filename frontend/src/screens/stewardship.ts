@@ -93,7 +93,7 @@ export function flaggedPanel(ctx: Ctx, paperId: number, sections: () => readonly
     return h(
       'li',
       { class: 'card', 'data-comment-id': String(c.id) },
-      h('article', { 'aria-label': t('comments.threadBy', { name }) },
+      h('article', { 'aria-label': t('mod.by', { name, when: formatDateTime(c.createdAt, ctx.locale) }) },
         h('p', { class: 'meta' }, t('mod.by', { name, when: formatDateTime(c.createdAt, ctx.locale) }), ' · ', h('strong', {}, t('mod.flagCount', { n: c.flags ?? 0 }))),
         h('p', { dir: 'auto', class: 'comment-body' }, c.body ?? ''),
         h('p', {}, link(t('mod.openSection', { section: section?.heading ?? `#${th.sectionId}` }), { name: 'section', paperId, sectionId: th.sectionId })),
