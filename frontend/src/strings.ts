@@ -2,6 +2,7 @@
  * Every user-facing string of the app, in English and French. Add a language by adding a
  * `Strings` object to MESSAGES (the type checker then lists anything missing).
  */
+import { CARE } from './i18n/care';
 import { CORE } from './i18n/core';
 import { OUTCOME } from './i18n/outcome';
 import { WORK } from './i18n/work';
@@ -169,9 +170,9 @@ export function stringsFor(locale: Locale): Strings {
 
 // ---- the app's messages (per-feature tables in i18n/, one entry point here) ----------------
 
-const EN = { ...CORE.en, ...WORK.en, ...OUTCOME.en };
+const EN = { ...CORE.en, ...WORK.en, ...OUTCOME.en, ...CARE.en };
 export type Key = keyof typeof EN;
-const FR: Readonly<Record<Key, string>> = { ...CORE.fr, ...WORK.fr, ...OUTCOME.fr };
+const FR: Readonly<Record<Key, string>> = { ...CORE.fr, ...WORK.fr, ...OUTCOME.fr, ...CARE.fr };
 
 /** Every message of the app, per language. */
 export const DICTIONARIES: Readonly<Record<Locale, Readonly<Record<Key, string>>>> = { en: EN, fr: FR };

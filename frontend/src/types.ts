@@ -206,8 +206,43 @@ export interface CommentView {
   readonly deleted: boolean;
   readonly hidden: boolean;
   readonly hiddenReason: string | null;
+  /** How many flags it has: editors only (null for others). */
+  readonly flags?: number | null;
+  readonly flaggedByMe: boolean;
+  readonly version: number;
   readonly mine: boolean;
   readonly createdAt: string;
+}
+
+export interface CommentVersion {
+  readonly number: number;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+export interface SearchHit {
+  readonly sectionId: number;
+  readonly heading: string;
+  readonly revision: number;
+  /** Escaped Markdown source with matches in mark (read with snippet.ts, never as HTML). */
+  readonly snippetHtml: string;
+  readonly rank: number;
+}
+
+export interface SearchResults {
+  readonly query: string;
+  readonly hits: readonly SearchHit[];
+}
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: { readonly id: number | null; readonly handle: string | null; readonly displayName: string | null } | null;
+  readonly type: string;
+  readonly objectType: string | null;
+  readonly objectId: number | null;
+  readonly payload: Readonly<Record<string, unknown>> | null;
+  readonly address: string | null;
 }
 export interface Thread {
   readonly id: number;

@@ -4,8 +4,10 @@ import { buildAnchor, type AnchorRequest } from '../anchor';
 import { h } from '../dom';
 import { formatDateTime } from '../format';
 import { t } from '../strings';
-import type { CommentView, Thread } from '../types';
-import { button, failureBox, field, form, showFormFailure } from '../ui';
+import type { Answer } from '../client';
+import { commentActions } from '../moderation';
+import type { CommentVersion, CommentView, Thread } from '../types';
+import { button, failureBox, field, form, showFormFailure, uid } from '../ui';
 import { withMentions } from './mentions';
 import { rememberTyping } from '../unsaved';
 
@@ -29,6 +31,7 @@ export function commentsPanel(
   paperId: number,
   sectionId: number,
   canComment: boolean,
+  canModerate: boolean,
   editor: EditorLink,
 ): { element: HTMLElement; refresh: () => void } {
   const list = h('div', { class: 'threads' });
@@ -63,11 +66,56 @@ export function commentsPanel(
     await load();
   };
 
-  /** A comment's text, with Edit and Delete for its author. */
+  /** A small form opened in place under a comment (flag, hide); Cancel closes it. */
+  const inlineForm = (slot: HTMLElement, label: string, reasonLabel: string, required: boolean, submitLabel: string, send: (reason: string) => Promise<Answer<unknown>>, done: string): void => {
+    const reason = field({ name: 'reason', label: reasonLabel, multiline: true, rows: 2, dir: 'auto', required, maxlength: 2000 });
+    const f = form(label, [reason], submitLabel, async (box) => {
+      const answer = await send(reason.input.value);
+      if (!answer.ok) {
+        showFormFailure(box, [reason], answer.failure);
+        return;
+      }
+      ctx.announce(done);
+      await load();
+    }, [button(t('common.cancel'), () => slot.replaceChildren())]);
+    slot.replaceChildren(f);
+    reason.input.focus();
+  };
+
+  /** Every version of a comment's text, opened under it. */
+  const showVersions = async (slot: HTMLElement, c: CommentView): Promise<void> => {
+    const answer = await ctx.api.get<CommentVersion[]>(`${base}/comments/${c.id}/versions`);
+    if (!answer.ok) {
+      slot.replaceChildren(failureBox(answer.failure));
+      return;
+    }
+    const headingId = uid('versions');
+    slot.replaceChildren(
+      h(
+        'section',
+        { class: 'versions', 'aria-labelledby': headingId, tabindex: '-1' },
+        h('h4', { id: headingId }, t('mod.versionsTitle')),
+        h(
+          'ol',
+          { class: 'plain' },
+          ...answer.value.map((v) =>
+            h('li', {}, h('p', { class: 'meta' }, t('mod.version', { n: v.number, when: formatDateTime(v.createdAt, ctx.locale) })), h('p', { dir: 'auto', class: 'comment-body' }, v.body)),
+          ),
+        ),
+        button(t('mod.close'), () => slot.replaceChildren(), { class: 'small' }),
+      ),
+    );
+    slot.querySelector<HTMLElement>('section')?.focus();
+  };
+
+  /** A comment's text with what this reader may do: edit and delete (author), flag, hide or show (editors), versions. */
   const commentBody = (c: CommentView): HTMLElement => {
-    const text = commentText(c);
-    if (!c.mine || c.deleted) return text;
-    const box = h('div', { class: 'comment' }, text);
+    const name = c.author.displayName;
+    const box = h('div', { class: 'comment', 'data-comment-id': String(c.id) }, commentText(c));
+    const can = commentActions(c, canModerate);
+    if (c.hidden && c.body !== null) box.append(h('p', { class: 'notice' }, t('mod.hiddenForEditors', { reason: c.hiddenReason ?? '' })));
+    if (canModerate && (c.flags ?? 0) > 0) box.append(h('p', { class: 'badge-changed' }, t('mod.flagCount', { n: c.flags ?? 0 })));
+    const slot = h('div', { class: 'comment-slot' });
     const edit = (): void => {
       const body = field({ name: 'body', label: t('comments.editLabel'), multiline: true, rows: 3, dir: 'auto', value: c.body ?? '' });
       const f = form(t('comments.editLabel'), [body], t('common.save'), async (alert) => {
@@ -91,15 +139,42 @@ export function commentsPanel(
       ctx.announce(t('comments.deletedNow'));
       await load();
     };
-    box.append(
-      h(
-        'p',
-        { class: 'actions' },
-        button(t('comments.edit'), edit, { class: 'small' }),
-        button(t('comments.delete'), () => void remove(), { class: 'small danger' }),
-        c.edited ? h('span', { class: 'muted' }, t('comments.wasEdited')) : null,
-      ),
+    const show = async (): Promise<void> => {
+      const answer = await ctx.api.post(`${base}/comments/${c.id}/show`);
+      if (!answer.ok) {
+        alertBox.replaceChildren(failureBox(answer.failure));
+        return;
+      }
+      ctx.announce(t('mod.shownNow'));
+      await load();
+    };
+    const mine = c.mine && !c.deleted;
+    const actions = h(
+      'p',
+      { class: 'actions' },
+      mine ? button(t('comments.edit'), edit, { class: 'small' }) : null,
+      mine ? button(t('comments.delete'), () => void remove(), { class: 'small danger' }) : null,
+      can.versions ? button(t('mod.versions'), () => void showVersions(slot, c), { class: 'small', 'aria-label': t('mod.versionsLabel', { name }) }) : null,
+      can.flag
+        ? button(
+            t('mod.flag'),
+            () => inlineForm(slot, t('mod.flagLabel', { name }), t('mod.flagReason'), false, t('mod.flagSend'), (reason) => ctx.api.post(`${base}/comments/${c.id}/flag`, reason.trim() === '' ? {} : { reason }), t('mod.flaggedNow')),
+            { class: 'small', 'aria-label': t('mod.flagLabel', { name }), 'data-action': 'flag' },
+          )
+        : null,
+      can.hide
+        ? button(
+            t('mod.hide'),
+            () => inlineForm(slot, t('mod.hideLabel', { name }), t('mod.hideReason'), true, t('mod.hideSend'), (reason) => ctx.api.post(`${base}/comments/${c.id}/hide`, { reason }), t('mod.hiddenNow')),
+            { class: 'small danger', 'aria-label': t('mod.hideLabel', { name }), 'data-action': 'hide' },
+          )
+        : null,
+      can.show ? button(t('mod.show'), () => void show(), { class: 'small', 'aria-label': t('mod.showLabel', { name }), 'data-action': 'show' }) : null,
+      can.flagged ? h('span', { class: 'muted' }, t('mod.flaggedByMe')) : null,
+      c.edited && !c.deleted ? h('span', { class: 'muted' }, t('comments.wasEdited')) : null,
     );
+    if (actions.childElementCount > 0) box.append(actions);
+    box.append(slot);
     return box;
   };
 

@@ -3,6 +3,7 @@ import { link, loadFailed, type Ctx } from '../app';
 import { append, h } from '../dom';
 import { formatDateTime } from '../format';
 import { resolutions, type Take } from '../merge';
+import { comparableDrafts } from '../moderation';
 import { canEdit, roleIn } from '../roles';
 import { t } from '../strings';
 import type { Draft, DraftStatus, DiffView, MergePreview, Section } from '../types';
@@ -162,6 +163,7 @@ export async function showDraft(ctx: Ctx, paperId: number, draftId: number): Pro
       diffBox,
       h('details', {}, h('summary', {}, t('drafts.fullText')), h('pre', { class: 'source', dir: 'auto' }, draft.body)),
     ),
+    comparePanel(ctx, paperId, draft),
     open
       ? h(
           'section',
@@ -246,5 +248,53 @@ function mergeView(ctx: Ctx, base: string, preview: MergePreview, done: () => vo
     ...parts,
     alertBox,
     h('p', { class: 'actions' }, button(t('drafts.merge'), () => void merge(), { class: 'primary' })),
+  );
+}
+
+/** Compare this draft with another draft of the same section (server word diff from this one). */
+function comparePanel(ctx: Ctx, paperId: number, draft: Draft): HTMLElement {
+  const body = h('div', {}, h('p', {}, t('common.loading')));
+  const result = h('div', { class: 'diff-box', 'aria-live': 'polite' });
+  const load = async (): Promise<void> => {
+    const answer = await ctx.api.get<Draft[]>(`/api/papers/${paperId}/drafts`);
+    if (!answer.ok) {
+      body.replaceChildren(failureBox(answer.failure));
+      return;
+    }
+    const others = comparableDrafts(answer.value, draft);
+    if (others.length === 0) {
+      body.replaceChildren(h('p', { class: 'empty' }, t('compare.none')));
+      return;
+    }
+    const other = field({
+      name: 'otherId',
+      label: t('compare.with'),
+      options: others.map((d) => [String(d.id), t('compare.option', { id: d.id, name: d.author.displayName, status: draftStatusLabel(d.status) })] as const),
+    });
+    body.replaceChildren(
+      form(t('compare.title'), [other], t('compare.submit'), async (box) => {
+        const otherId = other.input.value;
+        const diff = await ctx.api.get<DiffView>(`/api/papers/${paperId}/drafts/${draft.id}/compare/${otherId}`);
+        if (!diff.ok) {
+          result.replaceChildren();
+          showFormFailure(box, [other], diff.failure);
+          return;
+        }
+        showFormFailure(box, [other], null);
+        const v = diff.value;
+        result.replaceChildren(
+          h('h3', {}, t('compare.stats', { a: draft.id, b: otherId, ins: v.stats.wordsInserted, del: v.stats.wordsDeleted })),
+          v.identical ? h('p', {}, t('compare.identical')) : renderDiff(v.paragraphs),
+        );
+      }),
+    );
+  };
+  void load();
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'compare-h', 'data-panel': 'compare' },
+    h('h2', { id: 'compare-h' }, t('compare.title')),
+    body,
+    result,
   );
 }

@@ -11,6 +11,7 @@ import { ROLES, SECTION_KINDS, type Invitation, type Member, type Paper, type Se
 import { formatSignatories, parseSignatories } from '../signatories';
 import { button, failureBox, field, form, showFormFailure } from '../ui';
 import { statusBadge } from './papers';
+import { archivePanel, auditPanel, flaggedPanel, searchPanel } from './stewardship';
 
 export function kindLabel(kind: string): string {
   return t(`kind.${kind}` as 'kind.NARRATIVE');
@@ -77,6 +78,8 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
     paperNav(paperId, 'paper'),
     paper.subtitle !== null ? h('p', { class: 'subtitle', dir: 'auto', lang: paper.language }, paper.subtitle) : null,
     h('p', { class: 'meta' }, statusBadge(paper.status), ' ', t('papers.updated', { when: formatDateTime(paper.updatedAt, ctx.locale) })),
+    paper.archived ? h('p', { class: 'notice', 'data-archived': 'true' }, t('archive.notice')) : null,
+    searchPanel(ctx, paper),
     h('section', { 'aria-labelledby': 'outline-h', class: 'panel' }, h('h2', { id: 'outline-h' }, t('paper.outline')), outlineAlert, outlineBox),
   );
 
@@ -272,8 +275,8 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
   });
   ctx.onLeave(unsubscribe);
 
-  if (editable) append(root, detailsPanel(ctx, paper));
-  if (isOwner) append(root, statusPanel(ctx, paper), membersPanel(ctx, paperId));
+  if (editable) append(root, flaggedPanel(ctx, paperId, () => sections).element, detailsPanel(ctx, paper));
+  if (isOwner) append(root, statusPanel(ctx, paper), membersPanel(ctx, paperId), archivePanel(ctx, paper), auditPanel(ctx, paperId));
 }
 
 /** Title, subtitle, summary and what the published edition needs (editors and owners). */

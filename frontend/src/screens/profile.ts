@@ -3,7 +3,8 @@ import { loadFailed, type Ctx } from '../app';
 import { append, h } from '../dom';
 import { t } from '../strings';
 import { ATTRIBUTIONS, STAKEHOLDER_GROUPS, type Profile } from '../types';
-import { checkbox, field, form, showFormFailure, uid } from '../ui';
+import { dataFileName } from '../moderation';
+import { button, checkbox, failureBox, field, form, saveBlob, showFormFailure, uid } from '../ui';
 import { groupLabel } from './endorse';
 
 export function attributionFieldset(current: string): { el: HTMLElement; value: () => string } {
@@ -79,5 +80,60 @@ export async function showProfile(ctx: Ctx): Promise<void> {
     h('p', {}, t('profile.handle', { handle: p.handle })),
     profileForm,
     p.kind === 'LOCAL' ? h('section', { class: 'panel', 'aria-labelledby': 'pw-h' }, h('h2', { id: 'pw-h' }, t('profile.changePassword')), passwordForm) : null,
+    dataPanel(ctx),
+    erasurePanel(ctx, root),
+  );
+}
+
+/** Download my data: GET /api/me/data saved as a JSON file. */
+function dataPanel(ctx: Ctx): HTMLElement {
+  const alertBox = h('div', { class: 'form-alert' });
+  const download = button(t('data.download'), () => {
+    download.disabled = true;
+    void ctx.api.blob('/api/me/data').then((answer) => {
+      download.disabled = false;
+      if (!answer.ok) {
+        alertBox.replaceChildren(failureBox(answer.failure));
+        return;
+      }
+      alertBox.replaceChildren();
+      saveBlob(new Blob([answer.value], { type: 'application/json' }), dataFileName(new Date()));
+      ctx.announce(t('data.downloaded'));
+    });
+  }, { 'data-action': 'download-data' });
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'data-h', 'data-panel': 'data' },
+    h('h2', { id: 'data-h' }, t('data.title')),
+    h('p', {}, t('data.intro')),
+    alertBox,
+    download,
+  );
+}
+
+/** Erase my account, after a step that says what goes and what stays. */
+function erasurePanel(ctx: Ctx, root: HTMLElement): HTMLElement {
+  const confirm = field({ name: 'confirm', label: t('erase.confirm'), hint: t('erase.confirmHint'), required: true, autocomplete: 'off' });
+  const eraseForm = form(t('erase.title'), [confirm], t('erase.submit'), async (box) => {
+    const answer = await ctx.api.post('/api/me/erasure', { confirm: confirm.input.value });
+    if (!answer.ok) {
+      showFormFailure(box, [confirm], answer.failure);
+      return;
+    }
+    ctx.announce(t('erase.done'));
+    // The session is revoked: what is left is to say so and point to the sign-in page.
+    const heading = root.querySelector('h1');
+    root.replaceChildren(...(heading === null ? [] : [heading]), h('p', { role: 'status' }, t('erase.done')), h('p', {}, h('a', { href: '#/signin' }, t('erase.signIn'))));
+    heading?.focus();
+  });
+  eraseForm.querySelector('button[type=submit]')?.classList.replace('primary', 'danger');
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'erase-h', 'data-panel': 'erasure' },
+    h('h2', { id: 'erase-h' }, t('erase.title')),
+    h('p', {}, t('erase.intro')),
+    h('ul', {}, h('li', {}, t('erase.goes')), h('li', {}, t('erase.stays'))),
+    h('p', { class: 'hint' }, t('erase.download')),
+    h('details', { class: 'create' }, h('summary', {}, t('erase.start')), eraseForm),
   );
 }

@@ -8,7 +8,7 @@ import { isStatus } from '../client';
 import { h } from '../dom';
 import type { Surface } from '../editor/surface';
 import { plainSurface } from '../editor/surface';
-import { roleIn } from '../roles';
+import { canEdit, roleIn } from '../roles';
 import { t } from '../strings';
 import { presenceLine } from './presence';
 import type { Author, Content, Draft, Paper, Section } from '../types';
@@ -39,7 +39,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   }
   const paper = paperA.value;
   // Observers read only; contributors may save only their group's sections (the server decides).
-  const observer = (await roleIn(ctx.api, ctx.me(), paper)) === 'OBSERVER';
+  const role = await roleIn(ctx.api, ctx.me(), paper);
+  const observer = role === 'OBSERVER';
   const section = sectionA.value;
   let saved: Content = contentA.value;
   // The revision the text in the editor is based on; moves on after a save or a merge.
@@ -254,7 +255,7 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     ctx.announce(t('editor.proposalSummarySaved'));
   });
 
-  const comments = commentsPanel(ctx, paperId, sectionId, !observer, {
+  const comments = commentsPanel(ctx, paperId, sectionId, !observer, canEdit(role), {
     selection: () => surface.selection(),
     text: () => surface.text(),
     savedText: () => saved.body,
