@@ -26,7 +26,7 @@ import { Session, api, launchBrowser } from './lib/harness.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** What `node run.mjs` runs. The whole workshop (scenarios/workshop.mjs) joins once its screens exist. */
-export const DEFAULT_SCENARIOS = ['harness', 'sign-in', 'workshop'];
+export const DEFAULT_SCENARIOS = ['harness', 'sign-in', 'workshop', 'moderation'];
 
 function required(/** @type {string} */ name) {
   const value = process.env[name];
