@@ -11,7 +11,10 @@
 //   PLENARY_URL              Plenary's base URL (required)
 //   PLENARY_ADMIN_HANDLE     first administrator's handle (default admin)
 //   PLENARY_ADMIN_PASSWORD   its password (required)
-//   PLENARY_KEYCLOAK_URL     the Keycloak realm's URL, when Plenary accepts Keycloak sign-in
+//   PLENARY_KEYCLOAK_URL     the Keycloak realm Plenary trusts (scenario keycloak; its client
+//                            plenary-web must accept this Plenary's origin as a redirect URI)
+//   PLENARY_KEYCLOAK_USER    a user of that realm (scenario keycloak)
+//   PLENARY_KEYCLOAK_PASSWORD  that user's password
 //   E2E_SCREENSHOTS          where screenshots go (default ../../target/e2e/screenshots)
 //   E2E_DOWNLOADS            where downloaded files go (default ../../target/e2e/downloads)
 //   E2E_CHROMIUM             the Chromium executable (default /usr/bin/chromium)
@@ -25,8 +28,8 @@ import { Session, api, launchBrowser } from './lib/harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-/** What `node run.mjs` runs. The whole workshop (scenarios/workshop.mjs) joins once its screens exist. */
-export const DEFAULT_SCENARIOS = ['harness', 'sign-in', 'workshop', 'moderation'];
+/** What `node run.mjs` runs. */
+export const DEFAULT_SCENARIOS = ['harness', 'sign-in', 'keycloak', 'workshop', 'moderation'];
 
 function required(/** @type {string} */ name) {
   const value = process.env[name];

@@ -35,13 +35,13 @@ export class LiveUpdates {
       sessionStorage.setItem(TAB_KEY, tab);
     }
     this.tab = tab;
-    window.addEventListener('pagehide', () => this.leave(true));
+    window.addEventListener('pagehide', () => void this.leave(true));
   }
 
   /** Follows one paper (or none); reconnects after a dropped connection. */
   follow(paperId: number | null): void {
     if (paperId === this.paperId) return;
-    this.stop();
+    void this.stop();
     this.paperId = paperId;
     this.lastId = null;
     this.people = [];
@@ -68,8 +68,12 @@ export class LiveUpdates {
     return () => this.listeners.delete(listener);
   }
 
-  stop(): void {
-    this.leave(false);
+  /**
+   * Stops following; the promise settles once the server has been told this tab left (call it
+   * before signing out, while the token is still good).
+   */
+  stop(): Promise<void> {
+    const left = this.leave(false);
     this.controller?.abort();
     this.controller = null;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
@@ -78,6 +82,7 @@ export class LiveUpdates {
     this.beatTimer = null;
     this.paperId = null;
     this.where = { sectionId: null, editing: false };
+    return left;
   }
 
   private startBeating(): void {
@@ -95,17 +100,21 @@ export class LiveUpdates {
     });
   }
 
-  /** Ends this tab's presence in the followed paper (keepalive: also while the page unloads). */
-  private leave(unloading: boolean): void {
-    if (this.paperId === null) return;
+  /**
+   * Ends this tab's presence in the followed paper (keepalive: also while the page unloads).
+   * Without a token there is nothing to end: the server would only refuse it (401).
+   */
+  private async leave(unloading: boolean): Promise<void> {
     const token = this.token();
-    const headers: Record<string, string> = {};
-    if (token !== null) headers['Authorization'] = `Bearer ${token}`;
-    void fetch(this.client.url(`/api/papers/${this.paperId}/presence/${this.tab}`), {
+    if (this.paperId === null || token === null) return;
+    await fetch(this.client.url(`/api/papers/${this.paperId}/presence/${this.tab}`), {
       method: 'DELETE',
-      headers,
+      headers: { Authorization: `Bearer ${token}` },
       keepalive: unloading,
-    }).catch(() => undefined);
+    }).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   private async connect(paperId: number): Promise<void> {

@@ -141,24 +141,32 @@ function renderNav(): void {
     return;
   }
   const signOut = h('button', { type: 'button', class: 'link-button' }, t('nav.signOut'));
-  signOut.addEventListener('click', () => {
-    const sso = sessionStorage.getItem(REFRESH_KEY) !== null;
-    const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
-    if (!sso) void api.post('/api/auth/sign-out');
-    clearSession();
-    sessionStorage.removeItem(RETURN_KEY);
-    if (sso && OIDC !== null) {
-      window.location.assign(logoutUrl(OIDC, idToken, `${window.location.origin}${window.location.pathname}`));
-      return;
-    }
-    window.location.hash = href({ name: 'signin' });
-  });
+  signOut.addEventListener('click', () => void signOutOfHere());
   navList.replaceChildren(
     h('li', {}, h('a', { href: href({ name: 'papers' }) }, t('nav.papers'))),
     h('li', {}, h('a', { href: href({ name: 'notifications' }) }, t('nav.notifications'), unreadBadge)),
     h('li', {}, h('a', { href: href({ name: 'profile' }) }, t('nav.profile', { name: me.displayName }))),
     h('li', {}, signOut),
   );
+}
+
+/** How long signing out waits for the server to hear that this tab left its paper. */
+const LEAVE_WAIT_MS = 2_000;
+
+async function signOutOfHere(): Promise<void> {
+  const sso = sessionStorage.getItem(REFRESH_KEY) !== null;
+  const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
+  // Leave the paper while the token still counts: without it the server refuses to end this tab's
+  // presence (401), and the others would see the person there until the presence times out.
+  await Promise.race([live.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_WAIT_MS))]);
+  if (!sso) void api.post('/api/auth/sign-out');
+  clearSession();
+  sessionStorage.removeItem(RETURN_KEY);
+  if (sso && OIDC !== null) {
+    window.location.assign(logoutUrl(OIDC, idToken, `${window.location.origin}${window.location.pathname}`));
+    return;
+  }
+  window.location.hash = href({ name: 'signin' });
 }
 
 function refreshUnread(): void {

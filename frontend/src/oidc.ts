@@ -1,7 +1,7 @@
 /**
  * Keycloak sign-in: the OAuth 2.0 authorization code flow with PKCE (RFC 7636) for a public
- * client. The realm and client come from build-time settings (VITE_PLENARY_OIDC_URL,
- * VITE_PLENARY_OIDC_CLIENT_ID), since the API does not advertise them.
+ * client. The realm and client come from the server (GET /api/auth/methods) unless the build names
+ * them (VITE_PLENARY_OIDC_URL, VITE_PLENARY_OIDC_CLIENT_ID); see config.ts.
  */
 
 export interface OidcSettings {

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenary.support.KeycloakServer;
 
 /**
  * The web app in a real browser: starts the packaged application once ({@code java -jar
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the one-time administrator password from its log, and runs the browser scenarios of {@code
  * frontend/e2e} (playwright-core driving Debian's Chromium). Each scenario checks that the browser
  * logged no console errors and that axe-core finds no WCAG 2.1 A/AA violation on each main screen.
+ * Single sign-on is on, against the test run's Keycloak ({@link KeycloakServer}, which is told to
+ * accept this app's origin), so the {@code keycloak} scenario signs in there with an example user.
  *
  * <p>Output: {@code target/e2e/app.log} (Plenary), {@code target/e2e/e2e.log} (the scenarios) and a
  * screenshot of each main screen in {@code target/e2e/screenshots/}.
@@ -44,6 +47,9 @@ class WebAppIT {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Path E2E_DIR = Path.of("frontend", "e2e").toAbsolutePath();
   private static final Path OUT = Path.of("target", "e2e").toAbsolutePath();
+
+  /** An example user of deploy/keycloak/plenary-realm.json: an editor of the demo paper. */
+  private static final String KEYCLOAK_USER = "amina";
 
   @TempDir Path temp;
 
@@ -70,6 +76,10 @@ class WebAppIT {
     Path appLog = OUT.resolve("app.log");
     Path dataDir = temp.resolve("pg");
     String url = "http://127.0.0.1:" + port;
+    // Single sign-on on, against the test run's Keycloak (started once, shared with the
+    // @QuarkusTests): the browser signs in there and comes back to this origin.
+    KeycloakServer keycloak = KeycloakServer.get();
+    keycloak.allowWebApp(url);
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -79,6 +89,8 @@ class WebAppIT {
                 "-Dplenary.db.data-dir=" + dataDir,
                 "-Dplenary.demo.enabled=true",
                 "-Dplenary.public-url=" + url,
+                "-Dquarkus.oidc.tenant-enabled=true",
+                "-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl(),
                 "-jar",
                 jar.toAbsolutePath().toString())
             .redirectErrorStream(true)
@@ -97,7 +109,10 @@ class WebAppIT {
             "PLENARY_PUBLIC_URL",
             "PLENARY_AUTH_ADMIN_HANDLE",
             "PLENARY_AUTH_ADMIN_PASSWORD",
-            "PLENARY_OIDC_ENABLED")
+            "PLENARY_OIDC_ENABLED",
+            "PLENARY_OIDC_URL",
+            "PLENARY_OIDC_CLIENT_ID",
+            "PLENARY_OIDC_AUDIENCE")
         .forEach(builder.environment()::remove);
 
     Process app = builder.start();
@@ -124,7 +139,13 @@ class WebAppIT {
                   "E2E_DOWNLOADS",
                   OUT.resolve("downloads").toString(),
                   "E2E_CHROMIUM",
-                  chromium.toString()));
+                  chromium.toString(),
+                  "PLENARY_KEYCLOAK_URL",
+                  keycloak.realmUrl(),
+                  "PLENARY_KEYCLOAK_USER",
+                  KEYCLOAK_USER,
+                  "PLENARY_KEYCLOAK_PASSWORD",
+                  KEYCLOAK_USER + "-example-pass"));
       long start = System.nanoTime();
       int exit = run(command, E2E_DIR, E2E_TIMEOUT, env);
       System.out.printf(

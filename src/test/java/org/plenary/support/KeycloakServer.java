@@ -1,5 +1,9 @@
 package org.plenary.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,18 +17,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * A real Keycloak for the tests, started once per test run: the distribution that Maven unpacks
  * into {@code target/keycloak} (org.keycloak:keycloak-quarkus-dist, see the pom), in dev mode on a
- * free port of 127.0.0.1, importing the realm of {@code deploy/keycloak/plenary-realm.json}.
+ * free port of 127.0.0.1, importing the realm of {@code deploy/keycloak/plenary-realm.json}. Its
+ * master realm gets a bootstrap administrator with a password made up for this run, which {@link
+ * #allowWebApp} uses to let a web app on any port sign in.
  */
 public final class KeycloakServer {
 
   public static final String VERSION = "26.7.3";
   public static final String REALM = "plenary";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static final String ADMIN_USER = "test-admin";
+  private static final String WEB_CLIENT = "plenary-web";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Made up per run: the master realm's administrator exists only in this run's database. */
+  private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
 
   private static KeycloakServer running;
 
@@ -86,6 +99,109 @@ public final class KeycloakServer {
     }
   }
 
+  /**
+   * Lets the web app served at {@code origin} (e.g. {@code http://127.0.0.1:41234}) sign in with
+   * the realm's public client {@code plenary-web}: adds the origin to its redirect URIs, its
+   * post-logout redirect URIs and its web origins (CORS for the token endpoint), through the admin
+   * REST API. The committed realm allows only port 8080; tests run the app on a free port.
+   */
+  public synchronized void allowWebApp(String origin) {
+    String clients = "http://127.0.0.1:" + port + "/admin/realms/" + REALM + "/clients";
+    String admin = adminToken();
+    JsonNode found = adminCall(admin, "GET", clients + "?clientId=" + WEB_CLIENT, null);
+    if (!found.isArray() || found.size() != 1) {
+      throw new IllegalStateException("The realm has no client " + WEB_CLIENT + ": " + found);
+    }
+    ObjectNode client = (ObjectNode) found.get(0);
+    String pattern = origin + "/*";
+    addTo(arrayIn(client, "redirectUris"), pattern);
+    addTo(arrayIn(client, "webOrigins"), origin);
+    ObjectNode attributes =
+        client.get("attributes") instanceof ObjectNode o ? o : client.putObject("attributes");
+    String logout = attributes.path("post.logout.redirect.uris").asText("");
+    if (!java.util.Arrays.asList(logout.split("##")).contains(pattern)) {
+      attributes.put(
+          "post.logout.redirect.uris", logout.isEmpty() ? pattern : logout + "##" + pattern);
+    }
+    adminCall(admin, "PUT", clients + "/" + client.get("id").asText(), client);
+  }
+
+  private static ArrayNode arrayIn(ObjectNode node, String name) {
+    return node.get(name) instanceof ArrayNode a ? a : node.putArray(name);
+  }
+
+  private static void addTo(ArrayNode values, String value) {
+    for (JsonNode v : values) {
+      if (v.asText().equals(value)) {
+        return;
+      }
+    }
+    values.add(value);
+  }
+
+  /** A token of the bootstrap administrator, from the master realm's admin-cli client. */
+  private String adminToken() {
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + URLEncoder.encode(ADMIN_USER, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Keycloak refused its bootstrap administrator: " + response.body());
+    }
+    return parse(response.body()).get("access_token").asText();
+  }
+
+  private static JsonNode adminCall(String token, String method, String url, JsonNode body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json");
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+    HttpResponse<String> response = send(request.build());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body().isBlank() ? JSON.nullNode() : parse(response.body());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static KeycloakServer start() {
     Path home = Path.of("target", "keycloak", "keycloak-" + VERSION).toAbsolutePath();
     Path kc = home.resolve("bin/kc.sh");
@@ -117,6 +233,8 @@ public final class KeycloakServer {
               .redirectOutput(log.toFile());
       builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
       builder.environment().remove("KC_DB");
+      builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+      builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
       Process process = builder.start();
       KeycloakServer server = new KeycloakServer(process, port);
       server.awaitReady(log);
