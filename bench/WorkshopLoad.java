@@ -18,15 +18,14 @@
  * Then it checks that no acknowledged save was lost (each section's current revision = 1 + every
  * save acknowledged for it) and that every stream received every save (fan-out across instances).
  *
+ * "save" is one save until it lands (GET and PUT again after each 412); "put" is every single PUT.
  * Prints key=value lines (latencies in milliseconds) for the script to tabulate; progress on
  * stderr. Latencies are per request (send to complete body), counted inside the window
  * [start + warmup, start + warmup + duration). Event lag is the time from a save's commit (the
  * event's "at") to its arrival on a stream, both read on this machine's clock.
  */
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -157,7 +156,7 @@ public class WorkshopLoad {
     AtomicBoolean stop = new AtomicBoolean();
     List<Stream> streams = new ArrayList<>();
     for (int i = 0; i < subscribers; i++) {
-      Stream s = new Stream(instances[i % instances.length] + p + "/events", tokens[i]);
+      Stream s = new Stream(instances[i % instances.length] + p + "/events", tokens[i], i % 10 == 0);
       streams.add(s);
       s.start();
     }
@@ -221,10 +220,10 @@ public class WorkshopLoad {
     System.out.printf(Locale.ROOT, "participants=%d%ninstances=%d%nthink_ms=%d%nstreams=%d%n",
         participants, instances.length, thinkMs, streams.size());
     long total = 0;
-    for (String op : List.of("outline", "save", "comment", "endorse")) {
+    for (String op : List.of("outline", "save", "put", "comment", "endorse")) {
       List<Long> l = new ArrayList<>(latencies.getOrDefault(op, List.of()));
       long[] v = l.stream().mapToLong(Long::longValue).sorted().toArray();
-      total += v.length;
+      total += op.equals("put") ? 0 : v.length; // a PUT is part of a save
       System.out.printf(Locale.ROOT, "%s_count=%d%n%s_per_s=%.1f%n%s_p50=%.1f%n%s_p95=%.1f%n%s_p99=%.1f%n%s_errors=%d%n",
           op, v.length, op, v.length / seconds, op, pct(v, 50), op, pct(v, 95), op, pct(v, 99),
           op, errors.getOrDefault(op, new AtomicLong()).get());
@@ -266,8 +265,10 @@ public class WorkshopLoad {
                 request(base, "GET", p + "/sections/" + section + "/content", token, null, null);
             expect(current, 200);
             String etag = current.headers().firstValue("ETag").orElseThrow();
+            long put0 = System.nanoTime();
             HttpResponse<String> saved = request(base, "PUT", p + "/sections/" + section + "/content",
                 token, "{\"body\":\"" + body + "\"}", etag);
+            record("put", put0, System.nanoTime());
             if (saved.statusCode() == 200) {
               acknowledged.get(section).incrementAndGet();
               return;
@@ -309,62 +310,83 @@ public class WorkshopLoad {
       }
       return;
     }
-    long t1 = System.nanoTime();
+    record(op, t0, System.nanoTime());
+  }
+
+  /** Counts one latency if it ended inside the measurement window. */
+  static void record(String op, long t0, long t1) {
     if (t1 >= windowStart && t1 < windowEnd) {
       latencies.computeIfAbsent(op, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
           .add((t1 - t0) / 1000);
     }
   }
 
-  /** One participant's live stream: counts the saves it hears and how late they arrive. */
+  /**
+   * One participant's live stream: counts the saves it hears and (one stream in ten) how late they
+   * arrive. A plain socket and a byte scan rather than java.net.http and lines: 200 streams of a
+   * busy room are tens of thousands of events a second, and the load generator shares the machine
+   * with what it measures.
+   */
   static final class Stream extends Thread {
-    final String url;
+    static final byte[] SAVED = "event: section.saved\n".getBytes(StandardCharsets.US_ASCII);
+    final URI uri;
     final String token;
+    /** Whether this stream measures event lag (one in ten: parsing costs the client CPU). */
+    final boolean measures;
     final CountDownLatch open = new CountDownLatch(1);
     final AtomicLong saves = new AtomicLong();
-    volatile InputStream in;
+    volatile java.net.Socket socket;
 
-    Stream(String url, String token) {
+    Stream(String url, String token, boolean measures) {
       super("stream");
       setDaemon(true);
-      this.url = url;
+      this.uri = URI.create(url);
       this.token = token;
+      this.measures = measures;
     }
 
     @Override
     public void run() {
-      try {
-        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-            .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token)
-            .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (r.statusCode() != 200) {
-          throw new IllegalStateException("stream answered " + r.statusCode());
-        }
-        in = r.body();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        String event = null;
-        while ((line = lines.readLine()) != null) {
-          if (line.startsWith("event:")) {
-            event = line.substring(6).trim();
-            if (event.equals("hello")) {
-              open.countDown();
+      try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        socket = s;
+        s.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+            + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = s.getInputStream();
+        byte[] buf = new byte[65536];
+        int keep = 0; // bytes carried over from the previous read (a frame split between reads)
+        boolean headers = true;
+        int n;
+        while ((n = in.read(buf, keep, buf.length - keep)) > 0) {
+          int len = keep + n;
+          String text = null;
+          if (headers) {
+            text = new String(buf, 0, len, StandardCharsets.ISO_8859_1);
+            if (!text.startsWith("HTTP/1.1 200")) {
+              throw new IllegalStateException("stream answered " + text.lines().findFirst().orElse(""));
             }
-          } else if (line.startsWith("data:") && "section.saved".equals(event)) {
-            saves.incrementAndGet();
-            Matcher at = AT.matcher(line);
-            long now = System.nanoTime();
-            if (at.find() && now >= windowStart && now < windowEnd) {
-              Instant when = Instant.parse(at.group(1));
-              Instant received = Instant.now();
-              eventLagMicros.add(Duration.between(when, received).toNanos() / 1000);
-            }
-          } else if (line.isEmpty()) {
-            event = null;
+            headers = false;
           }
+          if (open.getCount() > 0 && indexOf(buf, 0, len, "event: hello".getBytes(StandardCharsets.US_ASCII)) >= 0) {
+            open.countDown();
+          }
+          int from = 0;
+          int at;
+          int lastEnd = 0;
+          while ((at = indexOf(buf, from, len, SAVED)) >= 0) {
+            saves.incrementAndGet();
+            from = at + SAVED.length;
+            lastEnd = from;
+            if (measures) {
+              measure(buf, from, len);
+            }
+          }
+          // Keep the tail that might hold the start of a split marker.
+          keep = Math.min(SAVED.length, len - lastEnd);
+          System.arraycopy(buf, len - keep, buf, 0, keep);
         }
       } catch (Exception e) {
-        if (in != null) {
+        if (socket != null && socket.isClosed()) {
           return; // closed at the end
         }
         log("stream failed: %s", e.getMessage());
@@ -373,10 +395,39 @@ public class WorkshopLoad {
       }
     }
 
+    private static void measure(byte[] buf, int from, int len) {
+      long now = System.nanoTime();
+      if (now < windowStart || now >= windowEnd) {
+        return;
+      }
+      int lineEnd = from;
+      while (lineEnd < len && buf[lineEnd] != '\n') {
+        lineEnd++;
+      }
+      Matcher at = AT.matcher(new String(buf, from, lineEnd - from, StandardCharsets.UTF_8));
+      if (at.find()) {
+        Instant when = Instant.parse(at.group(1));
+        eventLagMicros.add(Duration.between(when, Instant.now()).toNanos() / 1000);
+      }
+    }
+
+    static int indexOf(byte[] buf, int from, int len, byte[] what) {
+      outer:
+      for (int i = from; i <= len - what.length; i++) {
+        for (int j = 0; j < what.length; j++) {
+          if (buf[i + j] != what[j]) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
+    }
+
     void close() {
       try {
-        if (in != null) {
-          in.close();
+        if (socket != null) {
+          socket.close();
         }
       } catch (Exception ignored) {
         // done

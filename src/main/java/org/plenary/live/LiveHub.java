@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -35,14 +34,19 @@ public class LiveHub {
   @Inject ObjectMapper mapper;
 
   /** Opens a stream; it holds live events until {@link Subscriber#release} after the replay. */
-  Subscriber subscribe(long paperId, Actor actor, Audience audience, SseEventSink sink, Sse sse) {
+  Subscriber subscribe(
+      long paperId,
+      Actor actor,
+      Audience audience,
+      SseEventSink sink,
+      io.vertx.core.http.HttpServerResponse response) {
     Subscriber s =
         new Subscriber(
             paperId,
             actor,
             audience,
             sink,
-            sse,
+            response,
             config.live().maxPending(),
             config.live().maxLag(),
             this::forget);
@@ -65,18 +69,30 @@ public class LiveHub {
     }
   }
 
-  /** Sends logged events to the streams of their papers. */
+  /**
+   * Sends logged events to the streams of their papers: each event encoded once, and each stream
+   * getting the batch's events of its paper in one write.
+   */
   void deliver(List<LiveEvent> events) {
+    Map<Long, List<Subscriber.Logged>> byPaperBatch = new java.util.LinkedHashMap<>();
     for (LiveEvent e : events) {
       Set<Subscriber> subscribers = byPaper.get(e.paperId());
       if (subscribers == null || subscribers.isEmpty()) {
         continue;
       }
-      String json = json(e);
-      for (Subscriber s : subscribers) {
-        s.event(e, json);
-      }
+      byPaperBatch.computeIfAbsent(e.paperId(), id -> new java.util.ArrayList<>()).add(logged(e));
     }
+    byPaperBatch.forEach(
+        (paperId, batch) -> {
+          for (Subscriber s : byPaper.getOrDefault(paperId, Set.of())) {
+            s.events(batch);
+          }
+        });
+  }
+
+  /** An event with its frame, encoded once. */
+  Subscriber.Logged logged(LiveEvent e) {
+    return new Subscriber.Logged(e, Frames.event(Long.toString(e.id()), e.name(), json(e)));
   }
 
   /** Sends passing news (not in the log) to every stream of a paper. */
@@ -85,9 +101,9 @@ public class LiveHub {
     if (subscribers == null || subscribers.isEmpty()) {
       return;
     }
-    String json = json(data);
+    byte[] frame = Frames.event(null, name, json(data));
     for (Subscriber s : subscribers) {
-      s.passing(name, null, json);
+      s.passing(frame);
     }
   }
 

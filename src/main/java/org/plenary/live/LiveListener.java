@@ -190,11 +190,13 @@ public class LiveListener {
 
   /** Sends each stream of the paper the presences as its reader may see them. */
   private void sendPresence(long paperId, List<PresenceService.Row> rows) {
-    Map<People.Audience, String> byAudience = new HashMap<>();
+    Map<People.Audience, byte[]> byAudience = new HashMap<>();
     for (Subscriber s : hub.of(paperId)) {
-      String json =
-          byAudience.computeIfAbsent(s.audience, a -> hub.json(presence.view(paperId, rows, a)));
-      s.passing("presence", null, json);
+      byte[] frame =
+          byAudience.computeIfAbsent(
+              s.audience,
+              a -> Frames.event(null, "presence", hub.json(presence.view(paperId, rows, a))));
+      s.passing(frame);
     }
   }
 

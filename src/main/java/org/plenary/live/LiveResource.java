@@ -49,9 +49,10 @@ public class LiveResource {
       @PathParam("paperId") long paperId,
       @HeaderParam("Last-Event-ID") String lastEventId,
       @Context SseEventSink sink,
-      @Context Sse sse) {
+      @Context Sse sse,
+      @Context io.vertx.core.http.HttpServerResponse response) {
     var since = LiveService.lastEventId(lastEventId);
-    live.open(paperId, currentActor.get(), since, sink, sse);
+    live.open(paperId, currentActor.get(), since, sink, sse, response);
   }
 
   @GET

@@ -60,10 +60,15 @@ public class LiveService {
 
   /** Opens a stream of the paper for {@code actor}, who may read it. */
   public void open(
-      long paperId, Actor actor, Optional<Long> lastEventId, SseEventSink sink, Sse sse) {
+      long paperId,
+      Actor actor,
+      Optional<Long> lastEventId,
+      SseEventSink sink,
+      Sse sse,
+      io.vertx.core.http.HttpServerResponse response) {
     Audience audience = People.audience(actor, permissions.roleIn(paperId, actor.accountId()));
-    Subscriber s = hub.subscribe(paperId, actor, audience, sink, sse);
-    s.retry(RECONNECT_MILLIS);
+    Subscriber s = hub.subscribe(paperId, actor, audience, sink, response);
+    s.start(sse, RECONNECT_MILLIS);
     try (Connection c = dataSource.getConnection()) {
       long newest = log.newest(c, paperId);
       int replayed = 0;
@@ -71,29 +76,33 @@ public class LiveService {
         Optional<String> refused = refuseReplay(c, paperId, lastEventId.get());
         if (refused.isPresent()) {
           s.passing(
-              "reset", Long.toString(newest), hub.json(new Reset(paperId, newest, refused.get())));
+              Frames.event(
+                  Long.toString(newest),
+                  "reset",
+                  hub.json(new Reset(paperId, newest, refused.get()))));
         } else {
           List<LiveEvent> missed =
               log.after(c, paperId, lastEventId.get(), config.live().replayLimit());
-          for (LiveEvent e : missed) {
-            s.replayed(e, hub.json(e));
-          }
+          s.replayed(missed.stream().map(hub::logged).toList());
           replayed = missed.size();
         }
       } else if (lastEventId.isPresent() && lastEventId.get() > newest) {
         s.passing(
-            "reset",
-            Long.toString(newest),
-            hub.json(new Reset(paperId, newest, "the stream does not know that event")));
+            Frames.event(
+                Long.toString(newest),
+                "reset",
+                hub.json(new Reset(paperId, newest, "the stream does not know that event"))));
       }
       PresenceView present = presence.view(paperId, presence.read(c, paperId), audience);
       long id = Math.max(newest, s.lastId());
       s.passing(
-          "hello",
-          Long.toString(id),
-          hub.json(
-              new Hello(paperId, id, replayed, present, config.live().keepAlive().toSeconds())));
-      s.release(hub::json);
+          Frames.event(
+              Long.toString(id),
+              "hello",
+              hub.json(
+                  new Hello(
+                      paperId, id, replayed, present, config.live().keepAlive().toSeconds()))));
+      s.release();
     } catch (SQLException | RuntimeException e) {
       s.close("opening failed: " + e.getMessage());
       if (e instanceof RuntimeException r) {

@@ -1,108 +1,116 @@
 package org.plenary.live;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.plenary.identity.People.Audience;
 import org.plenary.platform.security.Actor;
 
 /**
- * One open stream. Sends are asynchronous and serialised per stream; a stream whose connection has
- * not taken {@code maxPending} events is closed, so a client that stops reading costs the others
- * nothing (it reconnects with {@code Last-Event-ID} and catches up from the event log).
+ * One open stream. Writes are asynchronous and serialised per stream; the events of one batch go
+ * out as one write of frames encoded once for every stream of the paper. A stream whose oldest
+ * write has waited {@code max-lag} (or that has {@code max-pending} writes waiting) is closed, so a
+ * client that stops reading costs the others nothing: it reconnects with {@code Last-Event-ID} and
+ * catches up from the event log.
  *
  * <p>A new stream first <em>holds</em> live events while missed ones are replayed from the log,
  * then sends what it held that the replay did not already send.
  */
 final class Subscriber {
 
-  /** How many sent event ids are remembered to send no event twice. */
-  private static final int REMEMBERED = 4096;
-
-  final long paperId;
-  final Actor actor;
-  volatile Audience audience;
-
-  private final SseEventSink sink;
-  private final Sse sse;
-  private final int maxPending;
-  private final long maxLagNanos;
-
-  /** When each send still waiting for the connection was made (completions come in order). */
-  private final java.util.concurrent.ConcurrentLinkedDeque<Long> waiting =
-      new java.util.concurrent.ConcurrentLinkedDeque<>();
-
-  private final Consumer<Subscriber> onClose;
-  private final AtomicInteger pending = new AtomicInteger();
-  private final LinkedHashSet<Long> sent = new LinkedHashSet<>();
-  private List<LiveEvent> held = new ArrayList<>();
-  private long lastId;
-  private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicBoolean closing =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  /**
+   * How many sent event ids are remembered to send no event twice (a replay racing live events, a
+   * catch-up after the listener reconnected). Small: a room of hundreds of streams on a small heap.
+   */
+  private static final int REMEMBERED = 256;
 
   /** Ends the connections of closed streams (see {@link #close}). */
-  private static final java.util.concurrent.ExecutorService CLOSER =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
+  private static final ExecutorService CLOSER =
+      Executors.newSingleThreadExecutor(
           r -> {
             Thread t = new Thread(r, "plenary-live-closer");
             t.setDaemon(true);
             return t;
           });
 
+  final long paperId;
+  final Actor actor;
+  volatile Audience audience;
+
+  private final SseEventSink sink;
+  private final HttpServerResponse response;
+  private final int maxPending;
+  private final long maxLagNanos;
+  private final Consumer<Subscriber> onClose;
+  private final AtomicInteger pending = new AtomicInteger();
+
+  /** When each write still waiting for the connection was made (completions come in order). */
+  private final ConcurrentLinkedDeque<Long> waiting = new ConcurrentLinkedDeque<>();
+
+  private final LinkedHashSet<Long> sent = new LinkedHashSet<>();
+  private List<Logged> held = new ArrayList<>();
+  private long lastId;
+  private volatile boolean closed;
   private volatile String closeReason;
+  private final AtomicBoolean closing = new AtomicBoolean();
+
+  /** A logged event with its encoded frame. */
+  record Logged(LiveEvent event, byte[] frame) {}
 
   Subscriber(
       long paperId,
       Actor actor,
       Audience audience,
       SseEventSink sink,
-      Sse sse,
+      HttpServerResponse response,
       int maxPending,
-      java.time.Duration maxLag,
+      Duration maxLag,
       Consumer<Subscriber> onClose) {
     this.paperId = paperId;
     this.actor = actor;
     this.audience = audience;
     this.sink = sink;
-    this.sse = sse;
+    this.response = response;
     this.maxPending = maxPending;
     this.maxLagNanos = maxLag.toNanos();
     this.onClose = onClose;
   }
 
-  /** A logged event: held while replaying, otherwise sent unless it was sent already. */
-  synchronized void event(LiveEvent event, String json) {
+  /** Logged events of one batch, in id order: held while replaying, else sent once each. */
+  synchronized void events(List<Logged> batch) {
     if (closed) {
       return;
     }
     if (held != null) {
-      held.add(event);
+      held.addAll(batch);
       return;
     }
-    sendOnce(event, json);
+    sendOnce(batch);
   }
 
-  /** Sends a replayed event (while holding), unless it was sent already. */
-  synchronized void replayed(LiveEvent event, String json) {
-    sendOnce(event, json);
+  /** Sends replayed events (while holding), each unless it was sent already. */
+  synchronized void replayed(List<Logged> events) {
+    sendOnce(events);
   }
 
   /** Ends the replay: sends the events that arrived meanwhile and goes live. */
-  synchronized void release(java.util.function.Function<LiveEvent, String> json) {
-    List<LiveEvent> waiting = held;
+  synchronized void release() {
+    List<Logged> waitingEvents = held;
     held = null;
-    if (waiting != null) {
-      waiting.sort(java.util.Comparator.comparingLong(LiveEvent::id));
-      for (LiveEvent e : waiting) {
-        sendOnce(e, json.apply(e));
-      }
+    if (waitingEvents != null && !waitingEvents.isEmpty()) {
+      waitingEvents.sort(Comparator.comparingLong(l -> l.event().id()));
+      sendOnce(waitingEvents);
     }
   }
 
@@ -111,53 +119,45 @@ final class Subscriber {
     return lastId;
   }
 
-  private void sendOnce(LiveEvent event, String json) {
-    if (!sent.add(event.id())) {
-      return;
+  private void sendOnce(List<Logged> events) {
+    List<byte[]> frames = new ArrayList<>(events.size());
+    for (Logged l : events) {
+      if (!sent.add(l.event().id())) {
+        continue;
+      }
+      if (sent.size() > REMEMBERED) {
+        var oldest = sent.iterator();
+        oldest.next();
+        oldest.remove();
+      }
+      lastId = Math.max(lastId, l.event().id());
+      frames.add(l.frame());
     }
-    if (sent.size() > REMEMBERED) {
-      var oldest = sent.iterator();
-      oldest.next();
-      oldest.remove();
+    if (!frames.isEmpty()) {
+      write(Frames.join(frames));
     }
-    lastId = Math.max(lastId, event.id());
-    send(
-        sse.newEventBuilder()
-            .id(Long.toString(event.id()))
-            .name(event.name())
-            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-            .data(String.class, json)
-            .build());
   }
 
-  /** Sends an event that is not in the log (hello, presence, compile progress, reset). */
-  synchronized void passing(String name, String id, String json) {
-    var builder =
-        sse.newEventBuilder()
-            .name(name)
-            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-            .data(String.class, json);
-    if (id != null) {
-      builder.id(id);
-    }
-    send(builder.build());
+  /** Sends an encoded frame that is not in the log (hello, presence, compile progress, reset). */
+  synchronized void passing(byte[] frame) {
+    write(frame);
   }
 
   /** A comment line: keeps proxies from closing an idle stream and finds dead connections. */
   synchronized void keepAlive() {
-    send(sse.newEventBuilder().comment("keep-alive").build());
+    write(Frames.comment("keep-alive"));
   }
 
-  /** Sets how long a browser waits before reconnecting. */
-  synchronized void retry(long millis) {
-    send(sse.newEventBuilder().comment("hello").reconnectDelay(millis).build());
+  /** The first write: the headers (through the sink) and how long a browser waits to reconnect. */
+  synchronized void start(jakarta.ws.rs.sse.Sse sse, long retryMillis) {
+    sink.send(sse.newEventBuilder().comment("hello").reconnectDelay(retryMillis).build());
   }
 
-  private void send(OutboundSseEvent event) {
+  private void write(byte[] frame) {
     if (closed) {
       return;
     }
-    if (sink.isClosed()) {
+    if (response.closed() || sink.isClosed()) {
       close("the client went away");
       return;
     }
@@ -169,20 +169,21 @@ final class Subscriber {
       return;
     }
     waiting.addLast(System.nanoTime());
-    sink.send(event)
-        .whenComplete(
-            (ok, failure) -> {
+    response
+        .write(Buffer.buffer(frame))
+        .onComplete(
+            done -> {
               pending.decrementAndGet();
               waiting.pollFirst();
-              if (failure != null) {
-                close("sending failed: " + failure.getClass().getSimpleName());
+              if (done.failed()) {
+                close("sending failed: " + done.cause().getClass().getSimpleName());
               }
             });
   }
 
   /**
-   * Whether the oldest event sent is still not taken by the connection after {@code max-lag}; if
-   * so, the stream is closed. A client that reads never gets here, however busy the server.
+   * Whether the oldest write is still not taken by the connection after {@code max-lag}; if so, the
+   * stream is closed. A client that reads never gets here, however busy the server.
    */
   boolean behind() {
     Long oldest = waiting.peekFirst();
