@@ -30,6 +30,17 @@ public class LiveHub {
   private final Map<Long, Set<Subscriber>> byPaper = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
 
+  /** Events waiting for their paper's batch window to end, by paper. */
+  private final Map<Long, List<Subscriber.Logged>> batches = new java.util.HashMap<>();
+
+  private final java.util.concurrent.ScheduledExecutorService flusher =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "plenary-live-flush");
+            t.setDaemon(true);
+            return t;
+          });
+
   @Inject PlenaryConfig config;
   @Inject ObjectMapper mapper;
 
@@ -82,12 +93,47 @@ public class LiveHub {
       }
       byPaperBatch.computeIfAbsent(e.paperId(), id -> new java.util.ArrayList<>()).add(logged(e));
     }
-    byPaperBatch.forEach(
-        (paperId, batch) -> {
-          for (Subscriber s : byPaper.getOrDefault(paperId, Set.of())) {
-            s.events(batch);
-          }
-        });
+    long window = config.live().batchWindow().toMillis();
+    if (window <= 0) {
+      byPaperBatch.forEach(this::send);
+      return;
+    }
+    // A busy room's events wait up to one window and go out together: one write per stream per
+    // window rather than one per event (writes and wake-ups, on both ends, are what a room of
+    // hundreds of streams costs).
+    synchronized (batches) {
+      byPaperBatch.forEach(
+          (paperId, batch) -> {
+            List<Subscriber.Logged> open = batches.get(paperId);
+            if (open == null) {
+              batches.put(paperId, new java.util.ArrayList<>(batch));
+              flusher.schedule(
+                  () -> flush(paperId), window, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+              open.addAll(batch);
+            }
+          });
+    }
+  }
+
+  private void flush(long paperId) {
+    List<Subscriber.Logged> batch;
+    synchronized (batches) {
+      batch = batches.remove(paperId);
+    }
+    if (batch != null) {
+      try {
+        send(paperId, batch);
+      } catch (RuntimeException e) {
+        LOG.warnf(e, "Could not send live events of paper %d", paperId);
+      }
+    }
+  }
+
+  private void send(long paperId, List<Subscriber.Logged> batch) {
+    for (Subscriber s : byPaper.getOrDefault(paperId, Set.of())) {
+      s.events(batch);
+    }
   }
 
   /** An event with its frame, encoded once. */

@@ -51,6 +51,13 @@ public interface PlenaryConfig {
     @WithDefault("PT10S")
     java.time.Duration maxLag();
 
+    /**
+     * How long events of a paper wait to go out together to its streams (one write per stream per
+     * window); 0 sends each notification batch at once.
+     */
+    @WithDefault("PT0.05S")
+    java.time.Duration batchWindow();
+
     /** The most events waiting for one client's connection; more, and it is disconnected. */
     @WithDefault("1000")
     int maxPending();
