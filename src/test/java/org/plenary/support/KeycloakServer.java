@@ -37,7 +37,13 @@ public final class KeycloakServer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Made up per run: the master realm's administrator exists only in this run's database. */
-  private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
+  private static String ADMIN_PASSWORD = UUID.randomUUID().toString();
+
+  /**
+   * Where a Keycloak started for one Maven run is described for the next test JVM of the same run
+   * (surefire's, then failsafe's), with {@code plenary.keycloak.shared=true} (set in the pom).
+   */
+  private static final Path SHARED = Path.of("target", "keycloak", "shared.properties");
 
   private static KeycloakServer running;
 
@@ -49,14 +55,122 @@ public final class KeycloakServer {
     this.port = port;
   }
 
-  /** The running Keycloak, starting it on first use. */
+  /**
+   * The running Keycloak, starting it on first use: once per test run. Under Maven ({@code
+   * plenary.keycloak.shared=true}) surefire's and failsafe's test JVMs share one Keycloak: the
+   * first starts it and leaves it to a watchdog that stops it when the Maven process ends (however
+   * it ends); the next attaches to it. Elsewhere (an IDE) it stops with the JVM.
+   */
   public static synchronized KeycloakServer get() {
     if (running == null) {
-      running = start();
-      KeycloakServer started = running;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "keycloak-stop"));
+      boolean shared = Boolean.getBoolean("plenary.keycloak.shared");
+      var maven = shared ? mavenProcess() : java.util.Optional.<ProcessHandle>empty();
+      running = maven.flatMap(KeycloakServer::attach).orElse(null);
+      if (running == null) {
+        running = start();
+        KeycloakServer started = running;
+        if (maven.isPresent()) {
+          started.leaveTo(maven.get());
+        } else {
+          Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "keycloak-stop"));
+        }
+      }
     }
     return running;
+  }
+
+  /** The Maven JVM that forked this test JVM (possibly through a shell), if there is one. */
+  private static java.util.Optional<ProcessHandle> mavenProcess() {
+    var ancestor = ProcessHandle.current().parent();
+    while (ancestor.isPresent()) {
+      String command = ancestor.get().info().command().orElse("");
+      if (command.endsWith("/java")) {
+        return ancestor;
+      }
+      if (!(command.endsWith("/sh") || command.endsWith("/bash") || command.endsWith("/dash"))) {
+        return java.util.Optional.empty();
+      }
+      ancestor = ancestor.get().parent();
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The Keycloak an earlier test JVM of the same Maven process started, if it still answers. */
+  private static java.util.Optional<KeycloakServer> attach(ProcessHandle maven) {
+    if (!Files.isRegularFile(SHARED)) {
+      return java.util.Optional.empty();
+    }
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Files.newInputStream(SHARED)) {
+      p.load(in);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    if (!Long.toString(maven.pid()).equals(p.getProperty("maven"))) {
+      return java.util.Optional.empty(); // another run's
+    }
+    int port = Integer.parseInt(p.getProperty("port"));
+    KeycloakServer attached = new KeycloakServer(null, port);
+    if (!attached.answers()) {
+      return java.util.Optional.empty();
+    }
+    ADMIN_PASSWORD = p.getProperty("admin");
+    return java.util.Optional.of(attached);
+  }
+
+  /**
+   * Hands this Keycloak over to a watchdog that stops it when {@code maven} ends, and describes it
+   * for the run's next test JVM.
+   */
+  private void leaveTo(ProcessHandle maven) {
+    StringBuilder pids = new StringBuilder(Long.toString(process.pid()));
+    process.descendants().forEach(d -> pids.append(' ').append(d.pid()));
+    try {
+      new ProcessBuilder(
+              "sh",
+              "-c",
+              "while kill -0 "
+                  + maven.pid()
+                  + " 2>/dev/null; do sleep 2; done; kill "
+                  + pids
+                  + " 2>/dev/null; sleep 20; kill -9 "
+                  + pids
+                  + " 2>/dev/null")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      java.util.Properties p = new java.util.Properties();
+      p.setProperty("maven", Long.toString(maven.pid()));
+      p.setProperty("port", Integer.toString(port));
+      p.setProperty("admin", ADMIN_PASSWORD);
+      try (var out = Files.newOutputStream(SHARED)) {
+        p.store(out, "Keycloak of this Maven run (support/KeycloakServer)");
+      }
+    } catch (IOException e) {
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "keycloak-stop"));
+    }
+  }
+
+  /** Whether the realm answers now. */
+  private boolean answers() {
+    try {
+      return HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(2))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The realm's URL, which is also the issuer of its tokens. */
@@ -279,6 +393,9 @@ public final class KeycloakServer {
 
   /** Stops Keycloak: kc.sh may leave a shell parent, so its Java child is stopped by PID. */
   void stop() {
+    if (process == null) {
+      return; // attached: the run's watchdog stops it
+    }
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
