@@ -41,7 +41,7 @@ public final class KeycloakServer {
 
   /**
    * Where a Keycloak started for one Maven run is described for the next test JVM of the same run
-   * (surefire's, then failsafe's), with {@code plenary.keycloak.shared=true} (set in the pom).
+   * (surefire's, then failsafe's), with {@code test.keycloak.shared=true} (set in the pom).
    */
   private static final Path SHARED = Path.of("target", "keycloak", "shared.properties");
 
@@ -57,13 +57,13 @@ public final class KeycloakServer {
 
   /**
    * The running Keycloak, starting it on first use: once per test run. Under Maven ({@code
-   * plenary.keycloak.shared=true}) surefire's and failsafe's test JVMs share one Keycloak: the
-   * first starts it and leaves it to a watchdog that stops it when the Maven process ends (however
-   * it ends); the next attaches to it. Elsewhere (an IDE) it stops with the JVM.
+   * test.keycloak.shared=true}) surefire's and failsafe's test JVMs share one Keycloak: the first
+   * starts it and leaves it to a watchdog that stops it when the Maven process ends (however it
+   * ends); the next attaches to it. Elsewhere (an IDE) it stops with the JVM.
    */
   public static synchronized KeycloakServer get() {
     if (running == null) {
-      boolean shared = Boolean.getBoolean("plenary.keycloak.shared");
+      boolean shared = Boolean.getBoolean("test.keycloak.shared");
       var maven = shared ? mavenProcess() : java.util.Optional.<ProcessHandle>empty();
       running = maven.flatMap(KeycloakServer::attach).orElse(null);
       if (running == null) {
