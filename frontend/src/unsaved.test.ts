@@ -58,21 +58,9 @@ describe('rememberTyping', () => {
       this.listeners.forEach((l) => l());
     }
   }
-  const memoryStore = (): KeyValueStore => {
-    const map = new Map<string, string>();
-    return {
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => void map.set(k, v),
-      removeItem: (k) => void map.delete(k),
-      get length() {
-        return map.size;
-      },
-      key: (i) => [...map.keys()][i] ?? null,
-    };
-  };
 
   it('gives a new field back what was typed in it before, until it is sent', () => {
-    const store = memoryStore();
+    const store = memory();
     const first = new FakeField();
     rememberTyping(store, '1.2.comment', first);
     first.type('A comment typed before the session expired');
@@ -86,7 +74,7 @@ describe('rememberTyping', () => {
   });
 
   it('forgets a field emptied by its writer and keeps fields apart', () => {
-    const store = memoryStore();
+    const store = memory();
     const comment = new FakeField();
     rememberTyping(store, '1.2.comment', comment);
     comment.type('draft');

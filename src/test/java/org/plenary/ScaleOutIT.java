@@ -143,26 +143,28 @@ class ScaleOutIT {
    */
   private static java.util.Optional<Acknowledged> save(PlenaryProcess via, Section s, String body) {
     for (int attempt = 0; attempt < 200; attempt++) {
-      Answer current = via.send("GET", s.path() + "/content", token, null);
-      if (current.status() != 200) {
-        return java.util.Optional.empty();
+      Answer answer = saveOnce(via, s, body);
+      if (answer.status() == 200) {
+        return java.util.Optional.of(new Acknowledged(answer.json().get("revision").asInt(), body));
       }
-      Answer saved =
-          via.send(
-              "PUT",
-              s.path() + "/content",
-              token,
-              Map.of("body", body),
-              "If-Match",
-              current.etag());
-      if (saved.status() == 200) {
-        return java.util.Optional.of(new Acknowledged(saved.json().get("revision").asInt(), body));
-      }
-      if (saved.status() != 412) {
+      if (answer.status() != 412) {
         return java.util.Optional.empty();
       }
     }
     throw new AssertionError("a save never landed after 200 attempts");
+  }
+
+  /**
+   * One attempt: reads the current revision and saves {@code body} on it with If-Match; the PUT's
+   * answer, or the GET's when that was not 200.
+   */
+  private static Answer saveOnce(PlenaryProcess via, Section s, String body) {
+    Answer current = via.send("GET", s.path() + "/content", token, null);
+    if (current.status() != 200) {
+      return current;
+    }
+    return via.send(
+        "PUT", s.path() + "/content", token, Map.of("body", body), "If-Match", current.etag());
   }
 
   /** Every acknowledged save is in the history, with exactly the text that was sent. */
@@ -400,20 +402,7 @@ class ScaleOutIT {
                 () -> {
                   for (int i = 0; !stop.get(); i++) {
                     String body = via.name + " save " + i + ".";
-                    Answer current = via.send("GET", s.path() + "/content", token, null);
-                    if (current.status() != 200) {
-                      refusals.add(current.status());
-                      PlenaryProcess.sleep(200);
-                      continue;
-                    }
-                    Answer saved =
-                        via.send(
-                            "PUT",
-                            s.path() + "/content",
-                            token,
-                            Map.of("body", body),
-                            "If-Match",
-                            current.etag());
+                    Answer saved = saveOnce(via, s, body);
                     if (saved.status() == 200) {
                       acked.add(new Acknowledged(saved.json().get("revision").asInt(), body));
                     } else if (saved.status() != 412) {
