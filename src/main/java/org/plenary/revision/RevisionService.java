@@ -3,6 +3,7 @@ package org.plenary.revision;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
 import org.plenary.identity.People;
 import org.plenary.paper.PaperService;
@@ -23,6 +23,7 @@ import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.error.PreconditionFailed;
 import org.plenary.platform.error.TooLarge;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.platform.security.Actor;
@@ -35,6 +36,7 @@ import org.plenary.revision.RevisionRecords.RevisionSummary;
 import org.plenary.revision.RevisionRecords.SaveContent;
 import org.plenary.section.ETags;
 import org.plenary.section.Section;
+import org.plenary.section.SectionService.SectionCreated;
 import org.plenary.text.TextDiff;
 import org.plenary.text.TextModel;
 
@@ -58,9 +60,12 @@ public class RevisionService {
   @Inject RevisionWriter writer;
   @Inject PermissionService permissions;
 
-  /** Revision 1 of a new section; called inside the section's creating transaction. */
+  /** Revision 1 of a new section, inside the section's creating transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void createFirst(Section section, String body, String summary) {
+  void createFirst(@Observes SectionCreated created) {
+    Section section = created.section();
+    String body = created.body();
+    String summary = created.summary();
     Revision r = new Revision();
     r.sectionId = section.id;
     r.number = 1;
