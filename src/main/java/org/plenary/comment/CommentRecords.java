@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.plenary.revision.RevisionRecords.AuthorView;
+import org.plenary.identity.AuthorView;
 
 /** The API bodies of comments. */
 public final class CommentRecords {

@@ -24,8 +24,9 @@ import org.plenary.comment.CommentRecords.CreateComment;
 import org.plenary.comment.CommentRecords.Mentionable;
 import org.plenary.comment.CommentRecords.ThreadView;
 import org.plenary.comment.CommentRecords.VersionView;
-import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
+import org.plenary.identity.Audiences;
+import org.plenary.identity.AuthorView;
 import org.plenary.identity.People;
 import org.plenary.notification.Notify;
 import org.plenary.notification.Reason;
@@ -33,13 +34,13 @@ import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Forbidden;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.Action;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PaperRole;
 import org.plenary.platform.security.PermissionService;
-import org.plenary.revision.RevisionRecords.AuthorView;
 import org.plenary.section.Section;
 import org.plenary.text.TextAnchor.Quote;
 
@@ -55,6 +56,7 @@ public class CommentService {
   @Inject EventLog events;
   @Inject CurrentActor currentActor;
   @Inject PermissionService permissions;
+  @Inject Audiences audiences;
   @Inject Mentions mentions;
   @Inject Anchors anchors;
   @Inject EntityManager em;
@@ -322,7 +324,7 @@ public class CommentService {
   private List<ThreadView> views(long paperId, List<Comment> comments) {
     Actor me = currentActor.get();
     Optional<PaperRole> role = permissions.roleIn(paperId, me.accountId());
-    People.Audience audience = People.audience(me, role);
+    People.Audience audience = audiences.of(me, paperId);
     boolean moderator = permissions.allows(me, Action.EDIT, paperId);
     List<Long> ids = comments.stream().map(c -> c.id).toList();
     Map<Long, Integer> flags = flagCounts(ids);

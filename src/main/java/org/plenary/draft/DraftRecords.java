@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.plenary.revision.RevisionRecords.AuthorView;
+import org.plenary.identity.AuthorView;
 import org.plenary.text.TextDiff;
 
 /** The API bodies of drafts and merging. */

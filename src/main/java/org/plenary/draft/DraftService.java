@@ -17,8 +17,9 @@ import org.plenary.draft.DraftRecords.MergePreview;
 import org.plenary.draft.DraftRecords.RegionView;
 import org.plenary.draft.DraftRecords.Resolution;
 import org.plenary.draft.DraftRecords.UpdateDraft;
-import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
+import org.plenary.identity.Audiences;
+import org.plenary.identity.AuthorView;
 import org.plenary.identity.People;
 import org.plenary.notification.Notify;
 import org.plenary.notification.Reason;
@@ -29,12 +30,12 @@ import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.error.PreconditionFailed;
 import org.plenary.platform.error.PreconditionRequired;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PermissionService;
 import org.plenary.revision.Revision;
-import org.plenary.revision.RevisionRecords.AuthorView;
 import org.plenary.revision.RevisionService;
 import org.plenary.section.ETags;
 import org.plenary.section.Section;
@@ -55,6 +56,7 @@ public class DraftService {
   @Inject EventLog events;
   @Inject CurrentActor currentActor;
   @Inject PermissionService permissions;
+  @Inject Audiences audiences;
   @Inject PaperService papers;
   @Inject RevisionService revisions;
   @Inject EntityManager em;
@@ -512,7 +514,7 @@ public class DraftService {
     int sectionRevision =
         Section.<Section>findByIdOptional(d.sectionId).map(s -> s.currentRevision).orElse(0);
     Actor me = currentActor.get();
-    People.Audience audience = People.audience(me, permissions.roleIn(d.paperId, me.accountId()));
+    People.Audience audience = audiences.of(me, d.paperId);
     Account author = Account.findById(d.authorId);
     return new DraftView(
         d.id,

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import org.plenary.endorsement.Endorsement.Capacity;
 import org.plenary.endorsement.Endorsement.Stance;
+import org.plenary.identity.AuthorView;
 import org.plenary.identity.StakeholderGroup;
-import org.plenary.revision.RevisionRecords.AuthorView;
 
 /** The API bodies of endorsements. */
 public final class EndorsementRecords {

@@ -15,6 +15,7 @@ import org.plenary.identity.People;
 import org.plenary.platform.api.PageOf;
 import org.plenary.platform.api.Paging;
 import org.plenary.platform.error.Invalid;
+import org.plenary.platform.events.Event;
 
 /** A paper's audit log: its events, newest first, filtered by person, object and time. */
 @ApplicationScoped

@@ -11,8 +11,8 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.plenary.event.EventLog;
 import org.plenary.platform.config.PlenaryConfig;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 
 /**

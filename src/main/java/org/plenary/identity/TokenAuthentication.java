@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.CurrentActor;
 
 /**
  * Reads local sign-in tokens ({@code Authorization: Bearer plt_…}). Any other bearer token is left
@@ -28,7 +29,7 @@ import org.plenary.platform.security.Actor;
 public class TokenAuthentication implements HttpAuthenticationMechanism {
 
   /** The identity attribute that carries the {@link Actor}. */
-  public static final String ACTOR = "plenary.actor";
+  public static final String ACTOR = CurrentActor.ACTOR;
 
   @Inject AccessTokens tokens;
 

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
-import org.plenary.event.PaperChanges;
 import org.plenary.identity.People;
 import org.plenary.live.LiveRecords.CompileProgress;
 import org.plenary.platform.config.PlenaryConfig;
+import org.plenary.platform.events.PaperChanges;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 

@@ -17,7 +17,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.plenary.identity.People;
+import org.plenary.identity.Audiences;
 import org.plenary.live.LiveRecords.Heartbeat;
 import org.plenary.live.LiveRecords.PresenceView;
 import org.plenary.platform.security.Action;
@@ -33,6 +33,7 @@ public class LiveResource {
   @Inject LiveService live;
   @Inject PresenceService presence;
   @Inject PermissionService permissions;
+  @Inject Audiences audiences;
   @Inject CurrentActor currentActor;
 
   @GET
@@ -60,7 +61,7 @@ public class LiveResource {
   @Authorize(Action.READ_PAPER)
   @Operation(summary = "Who is in the paper now, and where")
   public PresenceView present(@PathParam("paperId") long paperId) {
-    return presence.view(paperId, audience(paperId));
+    return presence.view(paperId, audiences.ofCaller(paperId));
   }
 
   @PUT
@@ -73,7 +74,7 @@ public class LiveResource {
   public PresenceView beat(
       @PathParam("paperId") long paperId, @Valid @NotNull Heartbeat heartbeat) {
     presence.beat(paperId, currentActor.get(), heartbeat);
-    return presence.view(paperId, audience(paperId));
+    return presence.view(paperId, audiences.ofCaller(paperId));
   }
 
   @DELETE
@@ -82,10 +83,5 @@ public class LiveResource {
   @Operation(summary = "The tab left the paper: its presence ends now")
   public void leave(@PathParam("paperId") long paperId, @PathParam("client") String client) {
     presence.leave(paperId, currentActor.get(), client);
-  }
-
-  private People.Audience audience(long paperId) {
-    var actor = currentActor.get();
-    return People.audience(actor, permissions.roleIn(paperId, actor.accountId()));
   }
 }

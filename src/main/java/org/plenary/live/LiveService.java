@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.plenary.identity.People;
+import org.plenary.identity.Audiences;
 import org.plenary.identity.People.Audience;
 import org.plenary.live.LiveRecords.Hello;
 import org.plenary.live.LiveRecords.PresenceView;
@@ -39,6 +39,7 @@ public class LiveService {
   @Inject LiveLog log;
   @Inject PresenceService presence;
   @Inject PermissionService permissions;
+  @Inject Audiences audiences;
   @Inject AgroalDataSource dataSource;
   @Inject PlenaryConfig config;
 
@@ -66,7 +67,7 @@ public class LiveService {
       SseEventSink sink,
       Sse sse,
       io.vertx.core.http.HttpServerResponse response) {
-    Audience audience = People.audience(actor, permissions.roleIn(paperId, actor.accountId()));
+    Audience audience = audiences.of(actor, paperId);
     Subscriber s = hub.subscribe(paperId, actor, audience, sink, response);
     s.start(sse, RECONNECT_MILLIS);
     try (Connection c = dataSource.getConnection()) {
@@ -149,7 +150,7 @@ public class LiveService {
         s.close("no longer a reader of the paper");
         continue;
       }
-      s.audience = People.audience(s.actor, permissions.roleIn(s.paperId, s.actor.accountId()));
+      s.audience = audiences.of(s.actor, s.paperId);
       s.keepAlive();
     }
   }

@@ -1,6 +1,7 @@
 package org.plenary.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
 import org.plenary.identity.AuthService;
 import org.plenary.identity.IdentityRecords.Session;
@@ -20,12 +20,14 @@ import org.plenary.member.MemberRecords.InvitationPreview;
 import org.plenary.member.MemberRecords.InvitationView;
 import org.plenary.member.MemberRecords.MemberView;
 import org.plenary.paper.Paper;
+import org.plenary.paper.PaperService.PaperCreated;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.crypto.Digests;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Gone;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
@@ -47,8 +49,8 @@ public class MemberService {
 
   /** Makes the creator of a new paper its owner (inside the creating transaction). */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void addCreator(long paperId, long accountId) {
-    insert(paperId, accountId, PaperRole.OWNER, null);
+  void addCreator(@Observes PaperCreated created) {
+    insert(created.paperId(), created.createdBy(), PaperRole.OWNER, null);
   }
 
   /** Adds a member while Plenary sets a paper up (seeding), inside that transaction. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.plenary.identity.Account;
+import org.plenary.identity.Audiences;
 import org.plenary.identity.People;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.security.PermissionService;
@@ -43,6 +44,7 @@ public class NotificationMailer {
   @Inject Mailer mailer;
   @Inject EntityManager em;
   @Inject PermissionService permissions;
+  @Inject Audiences audiences;
 
   @Scheduled(
       every = "${plenary.mail.interval}",
@@ -105,10 +107,10 @@ public class NotificationMailer {
       Account recipient = Account.findById(accountId);
       if (a != null && recipient != null) {
         var audience =
-            People.audience(
+            audiences.of(
                 new org.plenary.platform.security.Actor(
                     recipient.id, recipient.handle, recipient.platformAdmin),
-                permissions.roleIn(paperId, accountId));
+                paperId);
         actor = People.present(a, audience).displayName();
       }
     }

@@ -2,7 +2,7 @@ package org.plenary.notification;
 
 import java.time.Instant;
 import java.util.List;
-import org.plenary.revision.RevisionRecords.AuthorView;
+import org.plenary.identity.AuthorView;
 
 /** The API bodies of notifications. */
 public final class NotificationRecords {

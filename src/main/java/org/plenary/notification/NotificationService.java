@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.plenary.identity.Account;
+import org.plenary.identity.Audiences;
+import org.plenary.identity.AuthorView;
 import org.plenary.identity.People;
 import org.plenary.notification.NotificationRecords.NotificationPage;
 import org.plenary.notification.NotificationRecords.NotificationView;
@@ -22,7 +24,6 @@ import org.plenary.platform.persistence.Rows;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PermissionService;
-import org.plenary.revision.RevisionRecords.AuthorView;
 
 /**
  * Your notifications: rows fanned out from the event record (see {@link Notify}), read together
@@ -56,6 +57,7 @@ public class NotificationService {
 
   @Inject CurrentActor currentActor;
   @Inject PermissionService permissions;
+  @Inject Audiences audiences;
   @Inject EntityManager em;
 
   @Transactional
@@ -93,8 +95,7 @@ public class NotificationService {
       People.Audience audience =
           paperId == null
               ? People.Audience.OUTSIDE
-              : audiences.computeIfAbsent(
-                  paperId, p -> People.audience(me, permissions.roleIn(p, me.accountId())));
+              : audiences.computeIfAbsent(paperId, p -> this.audiences.of(me, p));
       Account actor = r[14] == null ? null : actors.get(((Number) r[14]).longValue());
       items.add(
           new NotificationView(

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import org.plenary.event.EventLog;
 import org.plenary.paper.PaperRecords.ChangeStatus;
 import org.plenary.paper.PaperRecords.CreatePaper;
 import org.plenary.paper.PaperRecords.PaperView;
@@ -23,6 +22,7 @@ import org.plenary.platform.api.Paging;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.platform.security.Action;
@@ -37,8 +37,11 @@ public class PaperService {
   @Inject EventLog events;
   @Inject CurrentActor actor;
   @Inject PermissionService permissions;
-  @Inject org.plenary.member.MemberService members;
+  @Inject jakarta.enterprise.event.Event<PaperCreated> created;
   @Inject jakarta.enterprise.event.Event<PaperFrozenChange> frozenChanges;
+
+  /** Fired inside the creating transaction (membership makes the creator the paper's owner). */
+  public record PaperCreated(long paperId, long createdBy) {}
 
   /** Fired inside the transaction when a paper is frozen or reopened (sections fix numbers). */
   public record PaperFrozenChange(long paperId, boolean frozen) {}
@@ -61,7 +64,7 @@ public class PaperService {
     paper.createdAt = BaseEntity.now();
     paper.updatedAt = paper.createdAt;
     paper.persist();
-    members.addCreator(paper.id, paper.createdBy);
+    created.fire(new PaperCreated(paper.id, paper.createdBy));
     events.record(
         paper.id,
         "paper.created",

@@ -16,11 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
 import org.plenary.identity.AuthService;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.crypto.Digests;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.CurrentActor;
 

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.plenary.endorsement.EndorsementRecords.Tally;
-import org.plenary.revision.RevisionRecords.AuthorView;
+import org.plenary.identity.AuthorView;
 import org.plenary.section.SectionKind;
 
 /** The API bodies of compiling and publishing. */

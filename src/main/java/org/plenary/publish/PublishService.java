@@ -13,14 +13,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
+import org.plenary.identity.Audiences;
+import org.plenary.identity.AuthorView;
 import org.plenary.identity.People;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.crypto.Digests;
 import org.plenary.platform.error.Gone;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.Rows;
 import org.plenary.platform.security.Actor;
@@ -37,7 +39,6 @@ import org.plenary.publish.PublishRecords.JobView;
 import org.plenary.publish.PublishRecords.SectionChange;
 import org.plenary.publish.PublishRecords.ShareLinkView;
 import org.plenary.publish.PublishRecords.SharedEdition;
-import org.plenary.revision.RevisionRecords.AuthorView;
 import org.plenary.text.TextDiff;
 import org.plenary.text.TextModel;
 
@@ -59,6 +60,7 @@ public class PublishService {
   @Inject EventLog events;
   @Inject CurrentActor currentActor;
   @Inject PermissionService permissions;
+  @Inject Audiences audiences;
   @Inject EntityManager em;
   @Inject PublishFonts fonts;
   @Inject PlenaryConfig config;
@@ -406,7 +408,7 @@ public class PublishService {
   private EditionView view(Edition e) {
     EditionContent content = read(e.content);
     Actor me = currentActor.get();
-    People.Audience audience = People.audience(me, permissions.roleIn(e.paperId, me.accountId()));
+    People.Audience audience = audiences.of(me, e.paperId);
     Account by = Account.findById(e.createdBy);
     List<EditionSection> sections =
         content.sections().stream()

@@ -4,8 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.plenary.identity.People;
-import org.plenary.identity.StakeholderGroup;
+import org.plenary.identity.AuthorView;
 import org.plenary.text.TextDiff;
 
 /** The API bodies of section text and its history. */
@@ -14,28 +13,6 @@ public final class RevisionRecords {
 
   /** New text for a section. The size limit of {@code body} is checked by the service. */
   public record SaveContent(@NotNull String body, @Size(max = 500) String summary) {}
-
-  /**
-   * Who wrote a revision, as the caller may see them (see {@code People}: {@code id} and {@code
-   * handle} are null when the author is not to be identified to this caller).
-   */
-  public record AuthorView(
-      Long id,
-      String handle,
-      String displayName,
-      String organisation,
-      StakeholderGroup stakeholderGroup,
-      boolean identified) {
-    public static AuthorView of(People.Shown shown) {
-      return new AuthorView(
-          shown.id(),
-          shown.handle(),
-          shown.displayName(),
-          shown.organisation(),
-          shown.stakeholderGroup(),
-          shown.identified());
-    }
-  }
 
   /** A section's text at one revision. */
   public record ContentView(

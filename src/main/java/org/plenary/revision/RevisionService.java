@@ -3,6 +3,7 @@ package org.plenary.revision;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.plenary.event.EventLog;
 import org.plenary.identity.Account;
+import org.plenary.identity.Audiences;
+import org.plenary.identity.AuthorView;
 import org.plenary.identity.People;
 import org.plenary.paper.PaperService;
 import org.plenary.platform.api.PageOf;
@@ -23,18 +25,18 @@ import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.error.PreconditionFailed;
 import org.plenary.platform.error.TooLarge;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
-import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PermissionService;
-import org.plenary.revision.RevisionRecords.AuthorView;
 import org.plenary.revision.RevisionRecords.ContentView;
 import org.plenary.revision.RevisionRecords.DiffView;
 import org.plenary.revision.RevisionRecords.RevisionSummary;
 import org.plenary.revision.RevisionRecords.SaveContent;
 import org.plenary.section.ETags;
 import org.plenary.section.Section;
+import org.plenary.section.SectionService.SectionCreated;
 import org.plenary.text.TextDiff;
 import org.plenary.text.TextModel;
 
@@ -57,10 +59,14 @@ public class RevisionService {
   @Inject CurrentActor actor;
   @Inject RevisionWriter writer;
   @Inject PermissionService permissions;
+  @Inject Audiences audiences;
 
-  /** Revision 1 of a new section; called inside the section's creating transaction. */
+  /** Revision 1 of a new section, inside the section's creating transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void createFirst(Section section, String body, String summary) {
+  void createFirst(@Observes SectionCreated created) {
+    Section section = created.section();
+    String body = created.body();
+    String summary = created.summary();
     Revision r = new Revision();
     r.sectionId = section.id;
     r.number = 1;
@@ -261,18 +267,12 @@ public class RevisionService {
         r.mergedBy == null ? null : author(paperId, r.mergedBy));
   }
 
-  /** How authors are shown to the caller in this paper (the Chatham House rule, see People). */
-  private People.Audience audience(long paperId) {
-    Actor me = actor.get();
-    return People.audience(me, permissions.roleIn(paperId, me.accountId()));
-  }
-
   private AuthorView author(long paperId, long accountId) {
-    return AuthorView.of(People.present(Account.findById(accountId), audience(paperId)));
+    return AuthorView.of(People.present(Account.findById(accountId), audiences.ofCaller(paperId)));
   }
 
   private Map<Long, AuthorView> authors(long paperId, Set<Long> ids) {
-    People.Audience audience = audience(paperId);
+    People.Audience audience = audiences.ofCaller(paperId);
     return Account.<Account>list("id in ?1", ids).stream()
         .collect(Collectors.toMap(a -> a.id, a -> AuthorView.of(People.present(a, audience))));
   }

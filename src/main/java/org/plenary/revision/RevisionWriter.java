@@ -17,16 +17,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.plenary.event.PaperChanges;
+import org.plenary.identity.AuthorView;
 import org.plenary.identity.StakeholderGroup;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperStatus;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.error.PreconditionRequired;
+import org.plenary.platform.events.PaperChanges;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.Actor;
-import org.plenary.revision.RevisionRecords.AuthorView;
 import org.plenary.revision.RevisionRecords.ContentView;
 import org.plenary.section.ETags;
 

@@ -9,17 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plenary.event.EventLog;
-import org.plenary.event.PaperChanges;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperService;
 import org.plenary.paper.PaperService.PaperFrozenChange;
 import org.plenary.platform.error.Conflict;
+import org.plenary.platform.events.EventLog;
+import org.plenary.platform.events.PaperChanges;
 import org.plenary.platform.http.JsonSnapshot;
 import org.plenary.platform.http.JsonSnapshots;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
-import org.plenary.revision.RevisionService;
 import org.plenary.section.SectionRecords.CreateSection;
 import org.plenary.section.SectionRecords.MoveSection;
 import org.plenary.section.SectionRecords.SectionView;
@@ -40,10 +39,13 @@ import org.plenary.section.SectionRecords.UpdateSection;
 public class SectionService {
 
   @Inject PaperService papers;
-  @Inject RevisionService revisions;
+  @Inject jakarta.enterprise.event.Event<SectionCreated> created;
   @Inject EventLog events;
   @Inject PaperChanges changes;
   @Inject JsonSnapshots json;
+
+  /** Fired inside the creating transaction; the revision feature writes revision 1 of the text. */
+  public record SectionCreated(Section section, String body, String summary) {}
 
   /**
    * The outline as JSON, served from memory until the paper next changes (it is the most read thing
@@ -91,7 +93,9 @@ public class SectionService {
     section.position = all.indexOf(section);
     section.persist();
     renumber(all);
-    revisions.createFirst(section, request.body() == null ? "" : request.body(), request.summary());
+    created.fire(
+        new SectionCreated(
+            section, request.body() == null ? "" : request.body(), request.summary()));
     events.record(
         paperId,
         "section.created",

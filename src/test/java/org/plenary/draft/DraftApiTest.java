@@ -224,7 +224,7 @@ class DraftApiTest {
             .extract()
             .header("ETag");
     long outdatedEvents =
-        org.plenary.event.Event.count("type = 'draft.outdated' and objectId = ?1", id);
+        org.plenary.platform.events.Event.count("type = 'draft.outdated' and objectId = ?1", id);
     assertEquals(1, outdatedEvents, "the author is told the draft is outdated");
 
     other

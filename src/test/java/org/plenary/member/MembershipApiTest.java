@@ -251,7 +251,8 @@ class MembershipApiTest {
     given().get("/api/papers/" + paperId).then().statusCode(200);
 
     long recorded =
-        org.plenary.event.Event.count("type = 'admin.paper-accessed' and objectId = ?1", paperId);
+        org.plenary.platform.events.Event.count(
+            "type = 'admin.paper-accessed' and objectId = ?1", paperId);
     assertEquals(1, recorded);
   }
 

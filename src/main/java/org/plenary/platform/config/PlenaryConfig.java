@@ -25,7 +25,7 @@ public interface PlenaryConfig {
 
   Live live();
 
-  /** The live event stream and presence (see org.plenary.live). */
+  /** The live event stream and presence (see the live package). */
   interface Live {
     /** How often an open stream gets a keep-alive comment (also re-checks the reader's access). */
     @WithDefault("PT20S")

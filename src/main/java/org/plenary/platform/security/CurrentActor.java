@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.plenary.identity.TokenAuthentication;
 import org.plenary.platform.error.Unauthenticated;
 
 /**
@@ -19,6 +18,9 @@ import org.plenary.platform.error.Unauthenticated;
  */
 @ApplicationScoped
 public class CurrentActor {
+
+  /** The security identity attribute that carries the {@link Actor} (set by authentication). */
+  public static final String ACTOR = "plenary.actor";
 
   private final ThreadLocal<Actor> onBehalfOf = new ThreadLocal<>();
 
@@ -47,7 +49,7 @@ public class CurrentActor {
     if (identity == null || identity.isAnonymous()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(identity.getAttribute(TokenAuthentication.ACTOR));
+    return Optional.ofNullable(identity.getAttribute(ACTOR));
   }
 
   /** The address the request came from (after trusted proxies, when configured), if any. */

@@ -11,10 +11,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.plenary.event.EventLog;
-import org.plenary.event.PaperChanges;
 import org.plenary.platform.error.Forbidden;
 import org.plenary.platform.error.NotFound;
+import org.plenary.platform.events.EventLog;
+import org.plenary.platform.events.PaperChanges;
 
 /**
  * The one place that decides whether someone may do something: the permission matrix of the README,

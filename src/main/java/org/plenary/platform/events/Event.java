@@ -1,4 +1,4 @@
-package org.plenary.event;
+package org.plenary.platform.events;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.plenary.event;
+package org.plenary.platform.events;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.plenary.event;
+package org.plenary.platform.events;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * raced with a commit is never served after the commit became visible here. The writer moves the
  * generation before it answers, so whoever made a change reads it back at once.
  *
- * <p>Changes made by another instance reach this one through PostgreSQL's notifications ({@code
- * org.plenary.live.LiveListener} calls {@link #changed} for each event it hears, and {@link
+ * <p>Changes made by another instance reach this one through PostgreSQL's notifications (the live
+ * feature's {@code LiveListener} calls {@link #changed} for each event it hears, and {@link
  * #changedEverywhere} after it could not hear for a while).
  */
 @ApplicationScoped

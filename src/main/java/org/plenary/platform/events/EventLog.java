@@ -1,4 +1,4 @@
-package org.plenary.event;
+package org.plenary.platform.events;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
