@@ -28,6 +28,7 @@ import org.plenary.identity.Account;
 import org.plenary.identity.Audiences;
 import org.plenary.identity.AuthorView;
 import org.plenary.identity.People;
+import org.plenary.member.Memberships;
 import org.plenary.notification.Notify;
 import org.plenary.notification.Reason;
 import org.plenary.platform.error.Conflict;
@@ -60,6 +61,7 @@ public class CommentService {
   @Inject Mentions mentions;
   @Inject Anchors anchors;
   @Inject EntityManager em;
+  @Inject Memberships memberships;
 
   /** Opens a thread on a section, on a passage of it when {@code request.anchor()} is given. */
   @Transactional
@@ -536,15 +538,8 @@ public class CommentService {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private List<Long> moderators(long paperId) {
-    List<Number> ids =
-        em.createNativeQuery(
-                "SELECT account_id FROM paper_member WHERE paper_id = ?1"
-                    + " AND role IN ('EDITOR', 'OWNER')")
-            .setParameter(1, paperId)
-            .getResultList();
-    return ids.stream().map(Number::longValue).toList();
+    return memberships.holding(paperId, List.of(PaperRole.EDITOR, PaperRole.OWNER));
   }
 
   @SuppressWarnings("unchecked")

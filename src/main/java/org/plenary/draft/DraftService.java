@@ -41,6 +41,7 @@ import org.plenary.section.ETags;
 import org.plenary.section.Section;
 import org.plenary.text.TextDiff;
 import org.plenary.text.TextMerge;
+import org.plenary.workshop.GroupAssignments;
 
 /**
  * Drafts: proposed text for a section, its review and its merge. A draft is merged with the
@@ -60,6 +61,7 @@ public class DraftService {
   @Inject PaperService papers;
   @Inject RevisionService revisions;
   @Inject EntityManager em;
+  @Inject GroupAssignments groups;
 
   @Transactional
   public DraftView create(long paperId, long sectionId, CreateDraft request) {
@@ -451,16 +453,7 @@ public class DraftService {
   }
 
   private void requireGroupMember(long paperId, long groupId, long accountId) {
-    Number n =
-        (Number)
-            em.createNativeQuery(
-                    "SELECT count(*) FROM breakout_group g JOIN group_member m ON m.group_id = g.id"
-                        + " WHERE g.id = ?1 AND g.paper_id = ?2 AND m.account_id = ?3")
-                .setParameter(1, groupId)
-                .setParameter(2, paperId)
-                .setParameter(3, accountId)
-                .getSingleResult();
-    if (n.intValue() == 0) {
+    if (!groups.belongsTo(paperId, groupId, accountId)) {
       throw new Invalid("groupId", "must be a breakout group of this paper that you belong to");
     }
   }

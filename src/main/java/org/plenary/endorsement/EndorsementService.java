@@ -329,16 +329,12 @@ public class EndorsementService {
    * The fingerprint of the paper's text: SHA-256 of every live section's id and current revision.
    * Any change to any section changes it.
    */
-  @SuppressWarnings("unchecked")
   String fingerprint(long paperId) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT id, current_revision FROM section WHERE paper_id = ?1"
-                    + " AND deleted_at IS NULL ORDER BY id")
-            .setParameter(1, paperId)
-            .getResultList();
     StringBuilder text = new StringBuilder();
-    rows.forEach(r -> text.append(r[0]).append(':').append(r[1]).append('\n'));
+    Section.outlineRowsOf(paperId).stream()
+        .filter(r -> r.deletedAt() == null)
+        .sorted(Comparator.comparing(Section.OutlineRow::id))
+        .forEach(r -> text.append(r.id()).append(':').append(r.currentRevision()).append('\n'));
     return Digests.sha256Hex(text.toString());
   }
 

@@ -8,7 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.plenary.identity.Account;
 import org.plenary.identity.Audiences;
@@ -28,23 +32,36 @@ public class NotificationMailer {
   private static final Logger LOG = Logger.getLogger(NotificationMailer.class);
 
   private static final String CLAIM =
-      "SELECT n.account_id, n.event_id, n.reason, a.email, e.paper_id, p.title, s.id, s.heading,"
-          + " CASE WHEN c.deleted_at IS NULL AND c.hidden_at IS NULL THEN left(c.body, 400) END,"
-          + " e.actor_id"
-          + " FROM notification n JOIN account a ON a.id = n.account_id"
-          + " JOIN event e ON e.id = n.event_id"
-          + " LEFT JOIN paper p ON p.id = e.paper_id"
-          + " LEFT JOIN section s ON s.id = coalesce((e.payload ->> 'sectionId')::bigint,"
-          + " CASE WHEN e.object_type = 'section' THEN e.object_id END)"
-          + " LEFT JOIN comment c ON e.object_type = 'comment' AND c.id = e.object_id"
+      "SELECT n.account_id, n.event_id, n.reason, e.paper_id, "
+          + NotificationService.SECTION_OF_EVENT
+          + ", CASE WHEN e.object_type = 'comment' THEN e.object_id END, e.actor_id"
+          + " FROM notification n JOIN event e ON e.id = n.event_id"
           + " WHERE n.mail_state = 'PENDING' ORDER BY n.created_at LIMIT 50"
           + " FOR UPDATE OF n SKIP LOCKED";
+
+  /** The columns of a claimed row. */
+  private record Claimed(
+      long accountId,
+      long eventId,
+      Reason reason,
+      Long paperId,
+      Long sectionId,
+      Long commentId,
+      Long actorId) {}
+
+  /** What the batch's emails are about, read once for the whole batch. */
+  private record About(
+      Map<Long, Account> accounts,
+      Map<Long, String> titles,
+      Map<Long, String> headings,
+      Map<Long, String> excerpts) {}
 
   @Inject PlenaryConfig config;
   @Inject Mailer mailer;
   @Inject EntityManager em;
   @Inject PermissionService permissions;
   @Inject Audiences audiences;
+  @Inject Subjects subjects;
 
   @Scheduled(
       every = "${plenary.mail.interval}",
@@ -70,41 +87,75 @@ public class NotificationMailer {
                 + " WHERE mail_state = 'PENDING' AND created_at < ?1")
         .setParameter(1, Instant.now().minus(config.mail().maxDelay()))
         .executeUpdate();
-    List<Object[]> rows = em.createNativeQuery(CLAIM).getResultList();
-    for (Object[] r : rows) {
-      long accountId = ((Number) r[0]).longValue();
-      long eventId = ((Number) r[1]).longValue();
+    List<Claimed> rows =
+        ((List<Object[]>) em.createNativeQuery(CLAIM).getResultList())
+            .stream()
+                .map(
+                    r ->
+                        new Claimed(
+                            ((Number) r[0]).longValue(),
+                            ((Number) r[1]).longValue(),
+                            Reason.valueOf((String) r[2]),
+                            longOf(r[3]),
+                            longOf(r[4]),
+                            longOf(r[5]),
+                            longOf(r[6])))
+                .toList();
+    About about = about(rows);
+    for (Claimed r : rows) {
       String state;
       try {
-        mailer.send(mail(r));
+        mailer.send(mail(r, about));
         state = "SENT";
       } catch (RuntimeException e) {
-        LOG.warnf("Could not email notification %d to account %d: %s", eventId, accountId, e);
+        LOG.warnf(
+            "Could not email notification %d to account %d: %s", r.eventId(), r.accountId(), e);
         state = "FAILED";
       }
       em.createNativeQuery(
               "UPDATE notification SET mail_state = ?3 WHERE account_id = ?1 AND event_id = ?2")
-          .setParameter(1, accountId)
-          .setParameter(2, eventId)
+          .setParameter(1, r.accountId())
+          .setParameter(2, r.eventId())
           .setParameter(3, state)
           .executeUpdate();
     }
     return rows.size();
   }
 
-  private Mail mail(Object[] r) {
-    long accountId = ((Number) r[0]).longValue();
-    Reason reason = Reason.valueOf((String) r[2]);
-    String to = (String) r[3];
-    Long paperId = r[4] == null ? null : ((Number) r[4]).longValue();
-    String paper = r[5] == null ? "a paper" : (String) r[5];
-    Long sectionId = r[6] == null ? null : ((Number) r[6]).longValue();
-    String section = r[7] == null ? paper : (String) r[7];
-    String excerpt = (String) r[8];
+  private About about(List<Claimed> rows) {
+    Set<Long> people = new HashSet<>();
+    rows.forEach(
+        r -> {
+          people.add(r.accountId());
+          if (r.actorId() != null) {
+            people.add(r.actorId());
+          }
+        });
+    Map<Long, Account> accounts = new HashMap<>();
+    if (!people.isEmpty()) {
+      Account.<Account>list("id in ?1", people).forEach(a -> accounts.put(a.id, a));
+    }
+    return new About(
+        accounts,
+        subjects.paperTitles(rows.stream().map(Claimed::paperId).toList()),
+        subjects.sectionHeadings(rows.stream().map(Claimed::sectionId).toList()),
+        subjects.commentExcerpts(rows.stream().map(Claimed::commentId).toList(), 400));
+  }
+
+  private Mail mail(Claimed r, About about) {
+    Reason reason = r.reason();
+    Account recipient = about.accounts().get(r.accountId());
+    String to = recipient == null ? null : recipient.email;
+    Long paperId = r.paperId();
+    String title = about.titles().get(paperId);
+    String paper = title == null ? "a paper" : title;
+    String heading = about.headings().get(r.sectionId());
+    Long sectionId = heading == null ? null : r.sectionId();
+    String section = heading == null ? paper : heading;
+    String excerpt = about.excerpts().get(r.commentId());
     String actor = "Someone";
-    if (r[9] != null && paperId != null) {
-      Account a = Account.findById(((Number) r[9]).longValue());
-      Account recipient = Account.findById(accountId);
+    if (r.actorId() != null && paperId != null) {
+      Account a = about.accounts().get(r.actorId());
       if (a != null && recipient != null) {
         var audience =
             audiences.of(
@@ -129,6 +180,10 @@ public class NotificationMailer {
         "You get these emails because you gave Plenary your address. Turn them off in your"
             + " profile (email notifications).\n");
     return Mail.withText(to, "[Plenary] " + paper + ": " + headline, text.toString());
+  }
+
+  private static Long longOf(Object o) {
+    return o == null ? null : ((Number) o).longValue();
   }
 
   static String headline(Reason reason, String actor, String section) {

@@ -14,6 +14,7 @@ import org.plenary.identity.Account;
 import org.plenary.identity.Audiences;
 import org.plenary.identity.AuthorView;
 import org.plenary.identity.People;
+import org.plenary.member.Memberships;
 import org.plenary.notification.NotificationRecords.NotificationPage;
 import org.plenary.notification.NotificationRecords.NotificationView;
 import org.plenary.notification.NotificationRecords.Unread;
@@ -32,33 +33,38 @@ import org.plenary.platform.security.PermissionService;
 @ApplicationScoped
 public class NotificationService {
 
-  /** Notifications of papers the person may still read. */
+  /**
+   * Notifications of papers the person may still read: {@code ?1} is the person, {@code ?2} the
+   * papers they are a member of (asked of {@link Memberships}).
+   */
   static final String VISIBLE =
-      " n.account_id = ?1 AND (n.paper_id IS NULL OR EXISTS (SELECT 1 FROM paper_member m"
-          + " WHERE m.paper_id = n.paper_id AND m.account_id = n.account_id))";
+      " n.account_id = ?1 AND (n.paper_id IS NULL OR n.paper_id = ANY(?2))";
+
+  /** The section an event is about: named in its payload, or the event's object. */
+  static final String SECTION_OF_EVENT =
+      "coalesce((e.payload ->> 'sectionId')::bigint,"
+          + " CASE WHEN e.object_type = 'section' THEN e.object_id END)";
 
   private static final String LIST =
-      "SELECT n.event_id, n.reason, n.read_at, e.created_at, e.type, e.paper_id, p.title,"
-          + " s.id, s.heading, (e.payload ->> 'threadId')::bigint,"
+      "SELECT n.event_id, n.reason, n.read_at, e.created_at, e.type, e.paper_id, "
+          + SECTION_OF_EVENT
+          + ", (e.payload ->> 'threadId')::bigint,"
           + " CASE WHEN e.object_type = 'comment' THEN e.object_id END,"
           + " CASE WHEN e.object_type = 'draft' THEN e.object_id END,"
           + " coalesce((e.payload ->> 'revision')::int, (e.payload ->> 'sectionRevision')::int),"
-          + " CASE WHEN c.deleted_at IS NULL AND c.hidden_at IS NULL THEN left(c.body, 240) END,"
           + " e.actor_id"
           + " FROM notification n JOIN event e ON e.id = n.event_id"
-          + " LEFT JOIN paper p ON p.id = e.paper_id"
-          + " LEFT JOIN section s ON s.id = coalesce((e.payload ->> 'sectionId')::bigint,"
-          + " CASE WHEN e.object_type = 'section' THEN e.object_id END)"
-          + " LEFT JOIN comment c ON e.object_type = 'comment' AND c.id = e.object_id"
           + " WHERE"
           + VISIBLE
-          + " AND (?2 = false OR n.read_at IS NULL) AND n.event_id < ?3"
-          + " ORDER BY n.event_id DESC LIMIT ?4";
+          + " AND (?3 = false OR n.read_at IS NULL) AND n.event_id < ?4"
+          + " ORDER BY n.event_id DESC LIMIT ?5";
 
   @Inject CurrentActor currentActor;
   @Inject PermissionService permissions;
   @Inject Audiences audiences;
   @Inject EntityManager em;
+  @Inject Memberships memberships;
+  @Inject Subjects subjects;
 
   @Transactional
   @SuppressWarnings("unchecked")
@@ -68,26 +74,26 @@ public class NotificationService {
       throw new Invalid("limit", "must be 1 to 100");
     }
     Actor me = currentActor.get();
+    Long[] papers = papersOf(me.accountId());
     List<Object[]> rows =
         em.createNativeQuery(LIST)
             .setParameter(1, me.accountId())
-            .setParameter(2, unreadOnly)
-            .setParameter(3, before == null ? Long.MAX_VALUE : before)
-            .setParameter(4, size + 1)
+            .setParameter(2, papers)
+            .setParameter(3, unreadOnly)
+            .setParameter(4, before == null ? Long.MAX_VALUE : before)
+            .setParameter(5, size + 1)
             .getResultList();
     boolean more = rows.size() > size;
     List<Object[]> page = more ? rows.subList(0, size) : rows;
-    Set<Long> actorIds =
-        page.stream()
-            .map(r -> r[14])
-            .filter(a -> a != null)
-            .map(a -> ((Number) a).longValue())
-            .collect(Collectors.toSet());
+    Set<Long> actorIds = idsIn(page, 11);
     Map<Long, Account> actors =
         actorIds.isEmpty()
             ? Map.of()
             : Account.<Account>list("id in ?1", actorIds).stream()
                 .collect(Collectors.toMap(a -> a.id, a -> a));
+    Map<Long, String> titles = subjects.paperTitles(idsIn(page, 5));
+    Map<Long, String> headings = subjects.sectionHeadings(idsIn(page, 6));
+    Map<Long, String> excerpts = subjects.commentExcerpts(idsIn(page, 8), 240);
     Map<Long, People.Audience> audiences = new HashMap<>();
     List<NotificationView> items = new ArrayList<>();
     for (Object[] r : page) {
@@ -96,21 +102,23 @@ public class NotificationService {
           paperId == null
               ? People.Audience.OUTSIDE
               : audiences.computeIfAbsent(paperId, p -> this.audiences.of(me, p));
-      Account actor = r[14] == null ? null : actors.get(((Number) r[14]).longValue());
+      Account actor = r[11] == null ? null : actors.get(((Number) r[11]).longValue());
+      Long sectionId = longOf(r[6]);
+      Long commentId = longOf(r[8]);
       items.add(
           new NotificationView(
               ((Number) r[0]).longValue(),
               Reason.valueOf((String) r[1]),
               (String) r[4],
               paperId,
-              (String) r[6],
+              titles.get(paperId),
+              headings.containsKey(sectionId) ? sectionId : null,
+              headings.get(sectionId),
               longOf(r[7]),
-              (String) r[8],
+              commentId,
               longOf(r[9]),
-              longOf(r[10]),
-              longOf(r[11]),
-              r[12] == null ? null : ((Number) r[12]).intValue(),
-              (String) r[13],
+              r[10] == null ? null : ((Number) r[10]).intValue(),
+              excerpts.get(commentId),
               actor == null ? null : AuthorView.of(People.present(actor, audience)),
               Rows.instant(r[3]),
               r[2] != null));
@@ -164,8 +172,21 @@ public class NotificationService {
                         + VISIBLE
                         + " AND n.read_at IS NULL")
                 .setParameter(1, accountId)
+                .setParameter(2, papersOf(accountId))
                 .getSingleResult();
     return n.intValue();
+  }
+
+  private Long[] papersOf(long accountId) {
+    return memberships.papersOf(accountId).toArray(new Long[0]);
+  }
+
+  /** The non-null ids in column {@code column} of the rows. */
+  private static Set<Long> idsIn(List<Object[]> rows, int column) {
+    return rows.stream()
+        .map(r -> longOf(r[column]))
+        .filter(id -> id != null)
+        .collect(Collectors.toSet());
   }
 
   private static Long longOf(Object o) {

@@ -159,14 +159,14 @@ public class RevisionService {
     RevisionWriter.Outcome outcome =
         writer.append(
             paperId, sectionId, ETags.parseIfMatch(ifMatch, sectionId), actor.get(), what, change);
-    if (outcome.staleAt() != null) {
-      throw stale(paperId, revision(sectionId, outcome.staleAt()));
+    if (outcome instanceof RevisionWriter.Stale stale) {
+      throw stale(paperId, sectionId, stale);
     }
-    if (outcome.unchangedAt() != null) {
+    if (outcome instanceof RevisionWriter.Unchanged unchanged) {
       // Nothing changed: no empty revision in the history.
-      return view(paperId, revision(sectionId, outcome.unchangedAt()));
+      return view(paperId, revision(sectionId, unchanged.revision()));
     }
-    return outcome.saved();
+    return ((RevisionWriter.Saved) outcome).content();
   }
 
   @Transactional
@@ -220,15 +220,15 @@ public class RevisionService {
   /** The current text of a section, for rendering and search. */
   public record CurrentText(long revisionId, int number, String body) {}
 
-  private PreconditionFailed stale(long paperId, Revision current) {
+  private PreconditionFailed stale(long paperId, long sectionId, RevisionWriter.Stale current) {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("currentRevision", current.number);
-    details.put("currentEtag", ETags.of(current.sectionId, current.number));
-    details.put("currentBody", current.body);
-    details.put("currentAuthor", author(paperId, current.authorId));
+    details.put("currentRevision", current.revision());
+    details.put("currentEtag", ETags.of(sectionId, current.revision()));
+    details.put("currentBody", current.body());
+    details.put("currentAuthor", author(paperId, current.author()));
     return new PreconditionFailed(
         "Someone saved this section after the version you edited: it is now at revision "
-            + current.number
+            + current.revision()
             + ". Your text was not saved; merge it with the current text and save again.",
         details);
   }
@@ -268,7 +268,11 @@ public class RevisionService {
   }
 
   private AuthorView author(long paperId, long accountId) {
-    return AuthorView.of(People.present(Account.findById(accountId), audiences.ofCaller(paperId)));
+    return author(paperId, Account.<Account>findById(accountId));
+  }
+
+  private AuthorView author(long paperId, Account account) {
+    return AuthorView.of(People.present(account, audiences.ofCaller(paperId)));
   }
 
   private Map<Long, AuthorView> authors(long paperId, Set<Long> ids) {

@@ -17,7 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.plenary.identity.Account;
+import org.plenary.identity.Attribution;
 import org.plenary.identity.AuthorView;
+import org.plenary.identity.People;
 import org.plenary.identity.StakeholderGroup;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperStatus;
@@ -41,14 +44,18 @@ import org.plenary.section.ETags;
  *   <li>then, in a new statement and therefore a new snapshot, read the paper's status, the current
  *       revision's checksum and the author: a freeze locks every section of the paper before it
  *       commits, so either this save finishes first or it sees the paper frozen;
- *   <li>insert the revision and its event (telling the proposal's endorsers), record the drafts it
- *       outdates (telling their authors) and move the section's pointer, in one statement;
+ *   <li>insert the revision and its event and move the section's pointer, in one statement; the
+ *       features that react to a new revision do so in that statement, through triggers that live
+ *       with their migrations: the drafts it outdates are recorded and their authors told ({@code
+ *       V9__Saves_outdate_drafts.sql}), and the proposal's endorsers are told on the revision's
+ *       event ({@code V10__Changed_proposals_tell_endorsers.sql});
  *   <li>commit, then tell {@link PaperChanges} so cached reads of the paper are refreshed.
  * </ol>
  *
  * <p>A section another writer holds is not waited for blindly: its current revision is read without
  * a lock first, and a tag that is already stale gets its 412 at once (revision numbers only grow,
- * so it stays stale).
+ * so it stays stale). A stale outcome carries the current text and its author, read in the
+ * statement that found it stale, so the 412 needs no further read.
  *
  * <p>The rules (what may be saved, which answer for what) stay in {@link RevisionService}; this
  * class only runs the statements.
@@ -56,47 +63,60 @@ import org.plenary.section.ETags;
 @ApplicationScoped
 class RevisionWriter {
 
+  /** What {@link People#present} needs of an account, in this order (see {@link #account}). */
+  private static final String AUTHOR_COLUMNS =
+      "a.id, a.handle, a.display_name, a.organisation, a.stakeholder_group, a.attribution,"
+          + " a.erased_at";
+
+  private static final int AUTHOR_COLUMN_COUNT = 7;
+
   private static final String LOCK_FREE =
       "SELECT current_revision, deleted_at IS NOT NULL FROM section"
           + " WHERE id = ? AND paper_id = ? FOR NO KEY UPDATE SKIP LOCKED";
   private static final String LOCK_WAIT =
       "SELECT current_revision, deleted_at IS NOT NULL FROM section"
           + " WHERE id = ? AND paper_id = ? FOR NO KEY UPDATE";
+
+  /**
+   * The current revision number; and, when it is newer than {@code ?} (the newest revision the
+   * caller's tag names), that revision's text and author for the 412.
+   */
   private static final String PEEK =
-      "SELECT current_revision FROM section WHERE id = ? AND paper_id = ?";
+      "SELECT s.current_revision, r.body, "
+          + AUTHOR_COLUMNS.replace("a.", "ra.")
+          + " FROM section s"
+          + " LEFT JOIN revision r ON r.section_id = s.id AND r.number = s.current_revision"
+          + " AND r.number > ?"
+          + " LEFT JOIN account ra ON ra.id = r.author_id"
+          + " WHERE s.id = ? AND s.paper_id = ?";
+
+  /**
+   * The paper's status and title, the current revision's checksum, the author of the new text; and,
+   * when {@code ?} says the caller's tag is stale, the current text and its author for the 412.
+   */
   private static final String CONTEXT =
-      "SELECT p.status, p.title, r.sha256, a.handle, a.display_name, a.organisation,"
-          + " a.stakeholder_group FROM paper p"
+      "SELECT p.status, p.title, r.sha256, "
+          + AUTHOR_COLUMNS
+          + ", CASE WHEN ? THEN r.body END, "
+          + AUTHOR_COLUMNS.replace("a.", "ra.")
+          + " FROM paper p"
           + " LEFT JOIN revision r ON r.section_id = ? AND r.number = ?"
           + " LEFT JOIN account a ON a.id = ?"
+          + " LEFT JOIN account ra ON ? AND ra.id = r.author_id"
           + " WHERE p.id = ?";
+
+  /**
+   * The revision, its event and the section's new pointer. Triggers of other features react to the
+   * new revision in this statement (see the class comment); nothing here names them.
+   */
   private static final String APPEND =
       "WITH new_revision AS ("
           + " INSERT INTO revision (section_id, number, body, author_id, summary, parent_number,"
           + " restored_from, sha256, created_at, merged_by, draft_id)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),"
-          // The people whose current stance on this proposal was given on the revision this
-          // save replaces are told it changed (once: later saves find their stance older still).
           + " new_event AS ("
           + " INSERT INTO event (paper_id, actor_id, type, object_type, object_id, payload,"
-          + " created_at) SELECT ?, ?, ?, 'section', ?, p.payload || coalesce(("
-          + "SELECT jsonb_build_object('notify', jsonb_build_array(jsonb_build_object("
-          + "'reason', 'ENDORSED_PROPOSAL_CHANGED', 'to', jsonb_agg(e.account_id))))"
-          + " FROM endorsement e WHERE e.section_id = ? AND e.revision = ? AND e.ended_at IS NULL"
-          + " HAVING count(*) > 0), '{}'::jsonb), ? FROM (SELECT ?::jsonb AS payload) p),"
-          // The drafts based on the revision this save replaces are outdated from now on; their
-          // authors and groups are told (through the event table).
-          + " outdated AS ("
-          + " INSERT INTO event (paper_id, actor_id, type, object_type, object_id, payload,"
-          + " created_at) SELECT ?, ?, 'draft.outdated', 'draft', d.id,"
-          + " jsonb_build_object('authorId', d.author_id, 'groupId', d.group_id,"
-          + " 'sectionId', d.section_id, 'sectionRevision', ?::int, 'notify',"
-          + " jsonb_build_array(jsonb_build_object('reason', 'DRAFT_OUTDATED',"
-          + " 'to', jsonb_build_array(d.author_id)))), ?"
-          + " FROM draft d JOIN draft_version v ON v.draft_id = d.id"
-          + " AND v.number = d.current_version"
-          + " WHERE d.section_id = ? AND d.status IN ('DRAFT', 'OPEN')"
-          + " AND v.base_revision = ? AND d.id IS DISTINCT FROM ?)"
+          + " created_at) VALUES (?, ?, ?, 'section', ?, ?::jsonb, ?))"
           + " UPDATE section SET current_revision = ?, updated_at = ? WHERE id = ?";
 
   @Inject AgroalDataSource dataSource;
@@ -130,8 +150,20 @@ class RevisionWriter {
     }
   }
 
-  /** How an append ended. Exactly one of the fields is set. */
-  record Outcome(ContentView saved, Integer staleAt, Integer unchangedAt) {}
+  /** How an append ended. */
+  sealed interface Outcome {}
+
+  /** The change is the new current revision. */
+  record Saved(ContentView content) implements Outcome {}
+
+  /**
+   * The caller's tag does not name the current revision: nothing was saved. Carries what the 412
+   * shows: the current revision's number, text and author (to be presented to the caller).
+   */
+  record Stale(int revision, String body, Account author) implements Outcome {}
+
+  /** The text equals the current revision's: nothing was saved (no empty revision). */
+  record Unchanged(int revision) implements Outcome {}
 
   /**
    * Appends {@code change} as the next revision if {@code precondition} names the current one.
@@ -153,7 +185,7 @@ class RevisionWriter {
         c.setAutoCommit(false);
         try {
           Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change);
-          if (outcome.saved() != null) {
+          if (outcome instanceof Saved) {
             c.commit();
             changes.changed(paperId);
           } else {
@@ -188,7 +220,7 @@ class RevisionWriter {
     entityManager.flush();
     try (Connection c = dataSource.getConnection()) {
       Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change);
-      if (outcome.saved() != null) {
+      if (outcome instanceof Saved) {
         changes.changedOnCommit(paperId);
       }
       return outcome;
@@ -207,14 +239,9 @@ class RevisionWriter {
     int[] locked = lock(c, LOCK_FREE, paperId, sectionId);
     if (locked == null) {
       // Missing, or another writer holds it: look before queueing behind that writer.
-      Integer current = peek(c, paperId, sectionId);
-      if (current == null) {
-        throw new NotFound("section", sectionId + " in paper " + paperId);
-      }
-      if (precondition.present()
-          && !precondition.wildcard()
-          && precondition.revisions().stream().allMatch(r -> r < current)) {
-        return new Outcome(null, current, null);
+      Stale stale = staleAtOnce(c, paperId, sectionId, precondition);
+      if (stale != null) {
+        return stale;
       }
       locked = lock(c, LOCK_WAIT, paperId, sectionId);
       if (locked == null) {
@@ -223,29 +250,32 @@ class RevisionWriter {
     }
     int current = locked[0];
     boolean deleted = locked[1] == 1;
+    boolean staleTag =
+        precondition.present() && !precondition.wildcard() && !precondition.matches(current);
+    long authorId = change.authorId() == null ? actor.accountId() : change.authorId();
 
     String currentSha;
     AuthorView author;
+    Stale stale = null;
     try (PreparedStatement s = c.prepareStatement(CONTEXT)) {
-      s.setLong(1, sectionId);
-      s.setInt(2, current);
-      s.setLong(3, change.authorId() == null ? actor.accountId() : change.authorId());
-      s.setLong(4, paperId);
+      s.setBoolean(1, staleTag);
+      s.setLong(2, sectionId);
+      s.setInt(3, current);
+      s.setLong(4, authorId);
+      s.setBoolean(5, staleTag);
+      s.setLong(6, paperId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           throw new NotFound("paper", String.valueOf(paperId));
         }
         Paper.requireEditable(rs.getString(2), PaperStatus.valueOf(rs.getString(1)), what);
         currentSha = rs.getString(3);
-        // The one saving is in the room: they see themselves as they are.
-        author =
-            new AuthorView(
-                change.authorId() == null ? actor.accountId() : change.authorId(),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                StakeholderGroup.valueOf(rs.getString(7)),
-                true);
+        // The one saving is in the room.
+        author = AuthorView.of(People.present(account(rs, 4), People.Audience.IN_THE_ROOM));
+        int body = 4 + AUTHOR_COLUMN_COUNT;
+        if (staleTag) {
+          stale = new Stale(current, rs.getString(body), account(rs, body + 1));
+        }
       }
     }
     if (deleted) {
@@ -257,15 +287,14 @@ class RevisionWriter {
               + ETags.of(sectionId, current)
               + ") in an If-Match header, so that nobody's words are overwritten by accident.");
     }
-    if (!precondition.matches(current)) {
-      return new Outcome(null, current, null);
+    if (stale != null) {
+      return stale;
     }
     if (change.sha256().equals(currentSha) && change.restoredFrom() == null) {
-      return new Outcome(null, null, current);
+      return new Unchanged(current);
     }
 
     int number = current + 1;
-    long authorId = change.authorId() == null ? actor.accountId() : change.authorId();
     Instant now = BaseEntity.now();
     OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     Map<String, Object> payload = new LinkedHashMap<>(change.extraPayload());
@@ -288,23 +317,14 @@ class RevisionWriter {
       s.setLong(++i, actor.accountId());
       s.setString(++i, change.eventType());
       s.setLong(++i, sectionId);
-      s.setLong(++i, sectionId);
-      s.setInt(++i, current);
-      s.setObject(++i, at);
       s.setString(++i, json(payload));
-      s.setLong(++i, paperId);
-      s.setLong(++i, actor.accountId());
-      s.setInt(++i, number);
       s.setObject(++i, at);
-      s.setLong(++i, sectionId);
-      s.setInt(++i, current);
-      s.setObject(++i, change.draftId(), java.sql.Types.BIGINT);
       s.setInt(++i, number);
       s.setObject(++i, at);
       s.setLong(++i, sectionId);
       s.executeUpdate();
     }
-    return new Outcome(
+    return new Saved(
         new ContentView(
             sectionId,
             paperId,
@@ -318,9 +338,7 @@ class RevisionWriter {
             change.restoredFrom(),
             now,
             change.draftId(),
-            null),
-        null,
-        null);
+            null));
   }
 
   /** {current revision, deleted ? 1 : 0} of the locked section, or null. */
@@ -335,14 +353,49 @@ class RevisionWriter {
     }
   }
 
-  private static Integer peek(Connection c, long paperId, long sectionId) throws SQLException {
+  /**
+   * Without waiting for the section's lock: the 412 for a tag that is already stale (revision
+   * numbers only grow, so it stays stale), or null to queue for the lock. Throws 404 for a section
+   * that is not there.
+   */
+  private static Stale staleAtOnce(
+      Connection c, long paperId, long sectionId, ETags.Precondition precondition)
+      throws SQLException {
+    // Newer than every revision the tag names is stale; without a usable tag, nothing is.
+    int newestNamed =
+        !precondition.present() || precondition.wildcard()
+            ? Integer.MAX_VALUE
+            : precondition.revisions().stream().mapToInt(Integer::intValue).max().orElse(0);
     try (PreparedStatement s = c.prepareStatement(PEEK)) {
-      s.setLong(1, sectionId);
-      s.setLong(2, paperId);
+      s.setInt(1, newestNamed);
+      s.setLong(2, sectionId);
+      s.setLong(3, paperId);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : null;
+        if (!rs.next()) {
+          throw new NotFound("section", sectionId + " in paper " + paperId);
+        }
+        int current = rs.getInt(1);
+        return current > newestNamed ? new Stale(current, rs.getString(2), account(rs, 3)) : null;
       }
     }
+  }
+
+  /**
+   * The account in {@link #AUTHOR_COLUMNS} from column {@code from} on, as a value for {@link
+   * People#present}: read with the save's own statements rather than through the ORM, never
+   * persisted.
+   */
+  private static Account account(ResultSet rs, int from) throws SQLException {
+    Account a = new Account();
+    a.id = rs.getLong(from);
+    a.handle = rs.getString(from + 1);
+    a.displayName = rs.getString(from + 2);
+    a.organisation = rs.getString(from + 3);
+    a.stakeholderGroup = StakeholderGroup.valueOf(rs.getString(from + 4));
+    a.attribution = Attribution.valueOf(rs.getString(from + 5));
+    OffsetDateTime erased = rs.getObject(from + 6, OffsetDateTime.class);
+    a.erasedAt = erased == null ? null : erased.toInstant();
+    return a;
   }
 
   private String json(Map<String, Object> payload) {

@@ -28,6 +28,21 @@ class NotificationApiTest {
   static final String TEXT = "Companies should assess conflict risks.\n\nDonors should fund peace.";
 
   @Inject MockMailbox mailbox;
+  @Inject io.agroal.api.AgroalDataSource dataSource;
+
+  @Test
+  void the_reasons_the_code_knows_are_exactly_the_ones_the_database_accepts() throws Exception {
+    List<String> catalogue = new java.util.ArrayList<>();
+    try (var c = dataSource.getConnection();
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT name FROM notification_reason ORDER BY name")) {
+      while (rs.next()) {
+        catalogue.add(rs.getString(1));
+      }
+    }
+    assertEquals(
+        java.util.Arrays.stream(Reason.values()).map(Reason::name).sorted().toList(), catalogue);
+  }
 
   private static JsonPath inbox(Person who) {
     return who.as().get("/api/me/notifications").then().statusCode(200).extract().jsonPath();

@@ -1,13 +1,7 @@
 package org.plenary.platform.security;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,21 +17,15 @@ import org.plenary.platform.events.PaperChanges;
  *
  * <p>A paper you are not a member of does not exist for you: 404, not 403. Platform administrators
  * may act on every paper; {@link AdminAccessAudit} records each time one does so without being a
- * member. Roles and group assignments are read once and kept until the paper next changes (every
- * membership and group change records an event for the paper).
+ * member. Roles and group assignments are asked of the features that keep them ({@link PaperRoles},
+ * {@link GroupSections}) once and kept until the paper next changes (every membership and group
+ * change records an event for the paper).
  */
 @ApplicationScoped
 public class PermissionService {
 
-  private static final String ROLE =
-      "SELECT role FROM paper_member WHERE paper_id = ? AND account_id = ?";
-  private static final String GROUP_SECTIONS =
-      "SELECT gs.section_id FROM group_section gs"
-          + " JOIN group_member gm ON gm.group_id = gs.group_id"
-          + " JOIN breakout_group g ON g.id = gs.group_id"
-          + " WHERE g.paper_id = ? AND gm.account_id = ?";
-
-  @Inject AgroalDataSource dataSource;
+  @Inject PaperRoles roles;
+  @Inject GroupSections groups;
   @Inject PaperChanges changes;
   @Inject AdminAccessAudit adminAudit;
   @Inject EventLog events;
@@ -100,27 +88,14 @@ public class PermissionService {
         changes.cached(
             paperId,
             "role:" + accountId,
-            () -> query(ROLE, paperId, accountId, rs -> rs.next() ? rs.getString(1) : ""));
+            () -> roles.roleOf(paperId, accountId).map(PaperRole::name).orElse(""));
     return role.isEmpty() ? Optional.empty() : Optional.of(PaperRole.valueOf(role));
   }
 
   /** The sections assigned to breakout groups the account belongs to in this paper. */
   public Set<Long> groupSectionsOf(long paperId, long accountId) {
     return changes.cached(
-        paperId,
-        "group-sections:" + accountId,
-        () ->
-            query(
-                GROUP_SECTIONS,
-                paperId,
-                accountId,
-                rs -> {
-                  Set<Long> ids = new HashSet<>();
-                  while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                  }
-                  return Set.copyOf(ids);
-                }));
+        paperId, "group-sections:" + accountId, () -> groups.sectionsOf(paperId, accountId));
   }
 
   private static String refusal(PaperRole role, Action action) {
@@ -140,22 +115,5 @@ public class PermissionService {
     return role == PaperRole.OBSERVER || role == PaperRole.OWNER || role == PaperRole.EDITOR
         ? "an"
         : "a";
-  }
-
-  private interface Reader<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  private <T> T query(String sql, long paperId, long accountId, Reader<T> reader) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, paperId);
-      s.setLong(2, accountId);
-      try (ResultSet rs = s.executeQuery()) {
-        return reader.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read roles of paper " + paperId, e);
-    }
   }
 }
