@@ -1,8 +1,5 @@
 package org.plenary.text;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayDeque;
@@ -97,7 +94,7 @@ public final class TextAnchor {
    * share at the ends, the stretch is not word-aligned: Myers' diff costs the product of length and
    * differences, which a wholesale rewrite of a long section would make seconds.
    */
-  public static final int MAX_ALIGNED = 8_000;
+  public static final int MAX_ALIGNED = BoundedDiff.MAX_ELEMENTS;
 
   /**
    * Characters (not whitespace) of the passage and its context that must agree before the passage
@@ -1244,43 +1241,13 @@ public final class TextAnchor {
 
   /**
    * Runs of equal elements as {@code {xStart, yStart, length}}, in order: what both share at the
-   * ends, and a Myers diff of the middle if it is at most {@link #MAX_ALIGNED} elements.
+   * ends, and a Myers diff of the middle if it is at most {@link #MAX_ALIGNED} elements ({@link
+   * BoundedDiff}).
    */
   private static List<int[]> equalRuns(List<String> x, List<String> y) {
-    int n = x.size();
-    int m = y.size();
-    int head = 0;
-    while (head < n && head < m && x.get(head).equals(y.get(head))) {
-      head++;
-    }
-    int tail = 0;
-    while (tail < n - head && tail < m - head && x.get(n - 1 - tail).equals(y.get(m - 1 - tail))) {
-      tail++;
-    }
     List<int[]> runs = new ArrayList<>();
-    if (head > 0) {
-      runs.add(new int[] {0, 0, head});
-    }
-    int xEnd = n - tail;
-    int yEnd = m - tail;
-    if (xEnd > head && yEnd > head && (xEnd - head) + (yEnd - head) <= MAX_ALIGNED) {
-      Patch<String> patch = DiffUtils.diff(x.subList(head, xEnd), y.subList(head, yEnd));
-      int i = 0;
-      int j = 0;
-      for (AbstractDelta<String> delta : patch.getDeltas()) {
-        int at = delta.getSource().getPosition();
-        if (at > i) {
-          runs.add(new int[] {head + i, head + j, at - i});
-        }
-        i = at + delta.getSource().size();
-        j = delta.getTarget().getPosition() + delta.getTarget().size();
-      }
-      if (xEnd - head > i) {
-        runs.add(new int[] {head + i, head + j, xEnd - head - i});
-      }
-    }
-    if (tail > 0) {
-      runs.add(new int[] {n - tail, m - tail, tail});
+    for (BoundedDiff.Same same : BoundedDiff.single().same(x, y)) {
+      runs.add(new int[] {same.from(), same.to(), same.length()});
     }
     return runs;
   }
