@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Myers' diff (java-diff-utils) with its cost bounded, for everything in Plenary that aligns
- * paragraphs or words ({@link TextDiff}, {@link TextMerge}, {@link TextAnchor}).
+ * paragraphs or words ({@link TextDiff}, {@link TextMerge}, {@link
+ * org.plenary.text.anchor.TextAnchor}).
  *
  * <p>Myers costs time and memory that grow with the length of what it compares times the number of
  * differences: one paragraph of 32,000 random words compared with a short one took 20 seconds and
