@@ -8,9 +8,9 @@ import org.plenary.comment.CommentRecords.AnchorView;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.revision.Revision;
-import org.plenary.text.TextAnchor;
-import org.plenary.text.TextAnchor.Located;
-import org.plenary.text.TextAnchor.Quote;
+import org.plenary.text.anchor.TextAnchor;
+import org.plenary.text.anchor.TextAnchor.Located;
+import org.plenary.text.anchor.TextAnchor.Quote;
 
 /**
  * Comment anchors: checks a new anchor against the revision it was made on, and finds where an

@@ -43,7 +43,7 @@ import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PaperRole;
 import org.plenary.platform.security.PermissionService;
 import org.plenary.section.Section;
-import org.plenary.text.TextAnchor.Quote;
+import org.plenary.text.anchor.TextAnchor.Quote;
 
 /**
  * Comments: threads anchored to a passage (or to a whole section), replies, editing with every

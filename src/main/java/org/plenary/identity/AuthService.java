@@ -48,9 +48,8 @@ public class AuthService {
    * whether the account exists or not; failures count per account and per address (429).
    */
   public Session signIn(SignIn request) {
-    String address = currentActor.address().orElse("unknown");
     String accountKey = LoginThrottle.accountKey(request.handle());
-    String addressKey = LoginThrottle.addressKey(address);
+    String addressKey = addressKey();
     throttle.requireOpen(accountKey, addressKey);
     Optional<Account> found =
         Account.byHandle(request.handle().strip())
@@ -142,7 +141,15 @@ public class AuthService {
     return Profile.of(account);
   }
 
-  /** Changes a local account's password and signs it out everywhere else. */
+  /** The caller's address as the throttle counts it. */
+  private String addressKey() {
+    return LoginThrottle.addressKey(currentActor.address().orElse("unknown"));
+  }
+
+  /**
+   * Changes a local account's password and signs it out everywhere else. Throttled like signing in:
+   * whoever holds a stolen token must not be able to guess the password here without limit.
+   */
   public Session changePassword(ChangePassword request) {
     Actor actor = currentActor.get();
     Account account = QuarkusTransaction.requiringNew().call(() -> account(actor.accountId()));
@@ -150,10 +157,14 @@ public class AuthService {
       throw new Conflict(
           "This account signs in through single sign-on; change the password there.");
     }
+    String accountKey = LoginThrottle.accountKey(account.handle);
+    String addressKey = addressKey();
+    throttle.requireOpen(accountKey, addressKey);
     if (!passwords.matches(request.currentPassword(), account.passwordHash)) {
-      throttle.failed(LoginThrottle.accountKey(account.handle));
+      throttle.failed(accountKey, addressKey);
       throw new Invalid("currentPassword", "is not your current password");
     }
+    throttle.clear(accountKey);
     passwords.requireAcceptable("newPassword", request.newPassword(), account.handle);
     String hash = passwords.hash(request.newPassword());
     QuarkusTransaction.requiringNew()

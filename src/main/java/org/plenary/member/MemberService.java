@@ -172,14 +172,18 @@ public class MemberService {
     }
   }
 
-  /** What the holder of a link may see before accepting it. */
+  /**
+   * What the holder of a link may see before accepting it. The holder is not in the room yet, so
+   * the inviter is shown as they chose to be shown outside it (Chatham House rule).
+   */
   @Transactional
   public InvitationPreview preview(String token) {
     Invitation invitation = usable(token, LockModeType.NONE);
     Paper paper = Paper.findById(invitation.paperId);
     Account by = Account.findById(invitation.createdBy);
-    return new InvitationPreview(
-        paper.title, invitation.role, invitation.expiresAt, by == null ? null : by.displayName);
+    String invitedBy =
+        by == null ? null : People.present(by, People.Audience.OUTSIDE).displayName();
+    return new InvitationPreview(paper.title, invitation.role, invitation.expiresAt, invitedBy);
   }
 
   /** The signed-in caller joins the paper through the link. */

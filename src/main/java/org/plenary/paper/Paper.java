@@ -1,5 +1,6 @@
 package org.plenary.paper;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +10,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.plenary.platform.error.Conflict;
@@ -20,7 +20,7 @@ import org.plenary.platform.persistence.BaseEntity;
 @Table(name = "paper")
 public class Paper extends BaseEntity {
 
-  @Column(nullable = false, unique = true)
+  @Column(nullable = false)
   public String slug;
 
   @Column(nullable = false)
@@ -62,8 +62,12 @@ public class Paper extends BaseEntity {
 
   @Version public long version;
 
-  public static Optional<Paper> findBySlug(String slug) {
-    return find("slug", slug).firstResultOptional();
+  /**
+   * The papers with this slug, oldest first. Slugs are unique only among the papers one person can
+   * read (see {@code PaperService}), so there may be several.
+   */
+  public static List<Paper> withSlug(String slug) {
+    return list("slug", Sort.ascending("id"), slug);
   }
 
   public boolean isFrozen() {

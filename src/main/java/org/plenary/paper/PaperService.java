@@ -9,9 +9,11 @@ import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.plenary.paper.PaperRecords.ChangeStatus;
 import org.plenary.paper.PaperRecords.CreatePaper;
@@ -30,7 +32,15 @@ import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PermissionService;
 
-/** Papers: creation, metadata, status (drafting, review, frozen) and archiving. */
+/**
+ * Papers: creation, metadata, status (drafting, review, frozen) and archiving.
+ *
+ * <p>A slug is unique among the papers one person can read, not across the platform. A taken slug
+ * answers 409 (and a slug made from a title gets a counter) only for someone who can read the paper
+ * that holds it: to anyone else a paper they cannot read does not exist, and trying addresses must
+ * not tell them otherwise. So two papers may share a slug when no one chose it seeing the other;
+ * {@link #getBySlug} then answers with the oldest the caller can read.
+ */
 @ApplicationScoped
 public class PaperService {
 
@@ -56,7 +66,7 @@ public class PaperService {
     paper.status = PaperStatus.DRAFTING;
     paper.createdBy = actor.get().accountId();
     if (request.slug() != null) {
-      requireFreeSlug(request.slug());
+      requireFreeSlug(request.slug(), null);
       paper.slug = request.slug();
     } else {
       paper.slug = freeSlugFrom(paper.title);
@@ -103,8 +113,13 @@ public class PaperService {
 
   @ReadOnly
   public PaperView getBySlug(String slug) {
-    Paper paper = Paper.findBySlug(slug).orElseThrow(() -> new NotFound("paper", slug));
+    List<Paper> withSlug = Paper.withSlug(slug);
+    Paper paper =
+        readable(withSlug, null)
+            .or(() -> withSlug.stream().findFirst())
+            .orElseThrow(() -> new NotFound("paper", slug));
     try {
+      // Records an administrator's access, or the refusal of someone who can read none of them.
       permissions.require(actor.get(), Action.READ_PAPER, paper.id, null);
     } catch (NotFound e) {
       throw new NotFound("paper", slug); // the same answer as for a slug nobody uses
@@ -157,7 +172,7 @@ public class PaperService {
       changed.put("signatories", paper.signatories.size());
     }
     if (request.slug() != null && !request.slug().equals(paper.slug)) {
-      requireFreeSlug(request.slug());
+      requireFreeSlug(request.slug(), paper.id);
       changed.put("slug", paper.slug = request.slug());
     }
     if (!changed.isEmpty()) {
@@ -215,23 +230,33 @@ public class PaperService {
     return Paper.<Paper>findByIdOptional(id, lock).orElseThrow(() -> new NotFound("paper", id));
   }
 
-  private static void requireFreeSlug(String slug) {
-    if (Paper.findBySlug(slug).isPresent()) {
+  /** 409 when the caller can read another paper with this slug (see the class comment). */
+  private void requireFreeSlug(String slug, Long except) {
+    if (readable(Paper.withSlug(slug), except).isPresent()) {
       throw new Conflict("The address '" + slug + "' is already used by another paper.");
     }
   }
 
+  /** The oldest of these papers, other than {@code except}, that the caller can read. */
+  private Optional<Paper> readable(List<Paper> papers, Long except) {
+    Actor me = actor.get();
+    return papers.stream()
+        .filter(p -> !p.id.equals(except))
+        .filter(p -> permissions.allows(me, Action.READ_PAPER, p.id))
+        .findFirst();
+  }
+
   /**
-   * A URL-safe slug from the title, made unique with a counter; scripts without Latin letters fall
-   * back to a random one.
+   * A URL-safe slug from the title, made unique (among the papers the caller can read) with a
+   * counter; scripts without Latin letters fall back to a random one.
    */
-  static String freeSlugFrom(String title) {
+  private String freeSlugFrom(String title) {
     String base = slugify(title);
     if (base.length() < 2) {
       base = "paper-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 30), 36);
     }
     String candidate = base;
-    for (int n = 2; Paper.findBySlug(candidate).isPresent(); n++) {
+    for (int n = 2; readable(Paper.withSlug(candidate), null).isPresent(); n++) {
       candidate = base + "-" + n;
     }
     return candidate;

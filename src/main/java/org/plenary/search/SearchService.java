@@ -1,5 +1,9 @@
 package org.plenary.search;
 
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.CaseMap;
+import com.ibm.icu.text.Edits;
+import com.ibm.icu.util.ULocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -131,32 +135,66 @@ public class SearchService {
             .getResultList();
     List<Hit> hits = new ArrayList<>();
     for (Object[] row : rows) {
-      String body = (String) row[3];
-      int at = body.toLowerCase(Locale.ROOT).indexOf(q.toLowerCase(Locale.ROOT));
-      String snippet;
-      if (at < 0) {
-        snippet = body.substring(0, Math.min(body.length(), 80));
-      } else {
-        int from = Math.max(0, at - 40);
-        int to = Math.min(body.length(), at + q.length() + 40);
-        snippet =
-            (from > 0 ? "…" : "")
-                + body.substring(from, at)
-                + START
-                + body.substring(at, at + q.length())
-                + STOP
-                + body.substring(at + q.length(), to)
-                + (to < body.length() ? "…" : "");
-      }
       hits.add(
           new Hit(
               ((Number) row[0]).longValue(),
               (String) row[1],
               ((Number) row[2]).intValue(),
-              highlight(snippet),
+              highlight(substringSnippet((String) row[3], q)),
               1.0));
     }
     return hits;
+  }
+
+  /** Characters of context shown on each side of a substring match. */
+  private static final int CONTEXT = 40;
+
+  /**
+   * The snippet of a substring hit, its first match between the markers. The match is found in the
+   * case-folded text (ICU, full folding: "STRASSE" finds "Straße", "fi" finds "ﬁ", final sigma
+   * finds sigma) and mapped back to the original through the fold's edits, because folding can
+   * change a text's length ("İ" folds to two chars): a position in the folded copy is not one in
+   * the original. Every cut is moved out to a grapheme boundary of the original, so no character,
+   * accent or emoji is split. Without a match in the body (the heading matched), its start.
+   */
+  static String substringSnippet(String body, String q) {
+    BreakIterator graphemes = BreakIterator.getCharacterInstance(ULocale.ROOT);
+    graphemes.setText(body);
+    Edits edits = new Edits();
+    String folded = CaseMap.fold().apply(body, new StringBuilder(), edits).toString();
+    String query = CaseMap.fold().apply(q);
+    int at = query.isEmpty() ? -1 : folded.indexOf(query);
+    if (at < 0) {
+      int to = after(graphemes, body, Math.min(body.length(), 2 * CONTEXT));
+      return body.substring(0, to) + (to < body.length() ? "…" : "");
+    }
+    // A match may start or end inside what one character folded to ("ΐ" is three chars folded):
+    // it then takes in that whole character.
+    Edits.Iterator first = edits.getFineIterator();
+    first.findDestinationIndex(at);
+    int source = first.sourceIndex() + (first.hasChange() ? 0 : at - first.destinationIndex());
+    int start = before(graphemes, source);
+    int last = edits.getFineIterator().sourceIndexFromDestinationIndex(at + query.length());
+    int end = after(graphemes, body, last);
+    int from = before(graphemes, Math.max(0, start - CONTEXT));
+    int to = after(graphemes, body, Math.min(body.length(), end + CONTEXT));
+    return (from > 0 ? "…" : "")
+        + body.substring(from, start)
+        + START
+        + body.substring(start, end)
+        + STOP
+        + body.substring(end, to)
+        + (to < body.length() ? "…" : "");
+  }
+
+  /** The grapheme boundary at or before {@code at}. */
+  private static int before(BreakIterator graphemes, int at) {
+    return at == 0 || graphemes.isBoundary(at) ? at : graphemes.preceding(at);
+  }
+
+  /** The grapheme boundary at or after {@code at}. */
+  private static int after(BreakIterator graphemes, String text, int at) {
+    return at == text.length() || graphemes.isBoundary(at) ? at : graphemes.following(at);
   }
 
   /** Escapes the snippet (it is raw Markdown source) and only then turns markers into mark. */

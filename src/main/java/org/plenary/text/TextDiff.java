@@ -1,12 +1,10 @@
 package org.plenary.text;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.plenary.text.BoundedDiff.Change;
 import org.plenary.text.TextModel.Kind;
 import org.plenary.text.TextModel.Paragraph;
 import org.plenary.text.TextModel.Token;
@@ -15,6 +13,10 @@ import org.plenary.text.TextModel.Token;
  * Compares two texts the way a reader does: paragraphs are aligned first, then words inside each
  * changed paragraph, so a changed sentence shows as a few changed words and not as a whole
  * paragraph deleted and inserted. Both steps use {@link TextModel}.
+ *
+ * <p>Both steps are {@link BoundedDiff}s of one budget: a changed stretch too long to compare word
+ * by word (or a comparison that has spent its budget) shows as that stretch deleted and inserted
+ * whole, so the cost of a comparison stays linear in the texts whatever a contributor submits.
  */
 public final class TextDiff {
 
@@ -63,19 +65,18 @@ public final class TextDiff {
   public static Result diff(String from, String to) {
     List<Paragraph> a = TextModel.paragraphs(from);
     List<Paragraph> b = TextModel.paragraphs(to);
-    Patch<String> patch = DiffUtils.diff(texts(a), texts(b));
     List<ParagraphDiff> out = new ArrayList<>();
     Counter counter = new Counter();
     int i = 0;
     int j = 0;
-    for (AbstractDelta<String> delta : patch.getDeltas()) {
-      int sourceAt = delta.getSource().getPosition();
-      int targetAt = delta.getTarget().getPosition();
+    for (Change delta : counter.bounded.changes(texts(a), texts(b))) {
+      int sourceAt = delta.from();
+      int targetAt = delta.to();
       while (i < sourceAt) {
         out.add(equal(a.get(i), i++, j++));
       }
-      int k = delta.getSource().size();
-      int m = delta.getTarget().size();
+      int k = delta.fromEnd() - sourceAt;
+      int m = delta.toEnd() - targetAt;
       // Pair each edited paragraph with its new version, so that a paragraph inserted before an
       // edited one does not show as the edited one rewritten.
       int fromAt = sourceAt;
@@ -138,9 +139,9 @@ public final class TextDiff {
     if (k == 0 || m == 0 || (long) k * m > MAX_COMPARED_PAIRS) {
       return List.of();
     }
-    List<Map<String, Integer>> bags = new ArrayList<>();
+    List<Bag> bags = new ArrayList<>();
     from.forEach(p -> bags.add(wordBag(p.text())));
-    List<Map<String, Integer>> newBags = new ArrayList<>();
+    List<Bag> newBags = new ArrayList<>();
     to.forEach(p -> newBags.add(wordBag(p.text())));
     double[][] sim = new double[k][m];
     double[][] best = new double[k + 1][m + 1];
@@ -166,29 +167,37 @@ public final class TextDiff {
     return pairs;
   }
 
-  /** The non-space tokens of a text, counted. */
-  private static Map<String, Integer> wordBag(String text) {
+  /** The non-space tokens of a text, counted, and how many there are in all. */
+  private record Bag(Map<String, Integer> counts, int size) {}
+
+  private static Bag wordBag(String text) {
     Map<String, Integer> bag = new HashMap<>();
+    int size = 0;
     for (Token t : TextModel.tokens(text)) {
       if (t.kind() != Kind.SPACE) {
         bag.merge(t.text(), 1, Integer::sum);
+        size++;
       }
     }
-    return bag;
+    return new Bag(bag, size);
   }
 
-  /** Dice coefficient of two token multisets: 1 for the same tokens, 0 for none in common. */
-  private static double similarity(Map<String, Integer> x, Map<String, Integer> y) {
-    int sizeX = x.values().stream().mapToInt(Integer::intValue).sum();
-    int sizeY = y.values().stream().mapToInt(Integer::intValue).sum();
-    if (sizeX + sizeY == 0) {
+  /**
+   * Dice coefficient of two token multisets: 1 for the same tokens, 0 for none in common. Looks up
+   * the smaller bag's tokens in the larger one, so that one long paragraph compared with many short
+   * ones costs the short ones' length, not the long one's each time.
+   */
+  private static double similarity(Bag x, Bag y) {
+    if (x.size() + y.size() == 0) {
       return 0;
     }
+    Bag small = x.counts().size() <= y.counts().size() ? x : y;
+    Bag large = small == x ? y : x;
     int common = 0;
-    for (Map.Entry<String, Integer> e : x.entrySet()) {
-      common += Math.min(e.getValue(), y.getOrDefault(e.getKey(), 0));
+    for (Map.Entry<String, Integer> e : small.counts().entrySet()) {
+      common += Math.min(e.getValue(), large.counts().getOrDefault(e.getKey(), 0));
     }
-    return 2.0 * common / (sizeX + sizeY);
+    return 2.0 * common / (x.size() + y.size());
   }
 
   /** Word-level runs between two texts (no paragraph alignment): for one paragraph's change. */
@@ -224,20 +233,17 @@ public final class TextDiff {
   }
 
   private static List<Run> wordRuns(List<Token> a, List<Token> b, Counter counter) {
-    Patch<String> patch = DiffUtils.diff(tokenTexts(a), tokenTexts(b));
     List<Run> runs = new ArrayList<>();
     int i = 0;
-    for (AbstractDelta<String> delta : patch.getDeltas()) {
-      int at = delta.getSource().getPosition();
-      append(runs, Op.EQUAL, a.subList(i, at));
-      List<Token> deleted = a.subList(at, at + delta.getSource().size());
-      int targetAt = delta.getTarget().getPosition();
-      List<Token> inserted = b.subList(targetAt, targetAt + delta.getTarget().size());
+    for (Change delta : counter.bounded.changes(tokenTexts(a), tokenTexts(b))) {
+      append(runs, Op.EQUAL, a.subList(i, delta.from()));
+      List<Token> deleted = a.subList(delta.from(), delta.fromEnd());
+      List<Token> inserted = b.subList(delta.to(), delta.toEnd());
       append(runs, Op.DELETE, deleted);
       append(runs, Op.INSERT, inserted);
       counter.wordsDeleted += countWords(deleted);
       counter.wordsInserted += countWords(inserted);
-      i = at + delta.getSource().size();
+      i = delta.fromEnd();
     }
     append(runs, Op.EQUAL, a.subList(i, a.size()));
     return runs;
@@ -275,7 +281,9 @@ public final class TextDiff {
     return tokens.stream().map(Token::text).toList();
   }
 
+  /** The state of one comparison: its diff budget and its counts. */
   private static final class Counter {
+    final BoundedDiff bounded = BoundedDiff.comparison();
     int paragraphsChanged;
     int paragraphsInserted;
     int paragraphsDeleted;

@@ -1,7 +1,5 @@
 package org.plenary.text;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +16,11 @@ import java.util.List;
  * takes it once, and one changed differently by both is a conflict. Conflicts are reported as
  * regions (base, ours, theirs) as small as the word level allows; nothing is ever dropped: a
  * conflict region keeps both sides until someone resolves it.
+ *
+ * <p>The alignments are {@link BoundedDiff}s sharing one budget per merge: a stretch too long to
+ * align (or past the budget) is matched only where both sides share its start and end, so if both
+ * sides changed it, it becomes one conflict for a person to resolve rather than a diff whose cost
+ * the author of a draft could choose.
  */
 public final class TextMerge {
   private TextMerge() {}
@@ -55,14 +58,15 @@ public final class TextMerge {
   }
 
   public static Result merge(String base, String ours, String theirs) {
+    BoundedDiff bounded = BoundedDiff.comparison();
     List<Region> out = new ArrayList<>();
-    for (Chunk chunk : chunks(units(base), units(ours), units(theirs))) {
+    for (Chunk chunk : chunks(units(base), units(ours), units(theirs), bounded)) {
       String resolved = chunk.resolved();
       if (resolved != null) {
         add(out, resolved);
       } else {
         // Both sides changed these paragraphs: look inside them, word by word.
-        out.addAll(wordMerge(chunk.base(), chunk.ours(), chunk.theirs()));
+        out.addAll(wordMerge(chunk.base(), chunk.ours(), chunk.theirs(), bounded));
       }
     }
     return new Result(coalesce(out));
@@ -73,8 +77,9 @@ public final class TextMerge {
    * it that are separated from it only by spaces or punctuation, so that resolving it by taking one
    * side never pairs half of one person's phrase with half of another's.
    */
-  private static List<Region> wordMerge(String base, String ours, String theirs) {
-    List<Chunk> chunks = chunks(words(base), words(ours), words(theirs));
+  private static List<Region> wordMerge(
+      String base, String ours, String theirs, BoundedDiff bounded) {
+    List<Chunk> chunks = chunks(words(base), words(ours), words(theirs), bounded);
     List<Region> out = new ArrayList<>();
     int k = 0;
     while (k < chunks.size()) {
@@ -156,10 +161,11 @@ public final class TextMerge {
   private record Chunk(boolean stable, String base, String ours, String theirs, String resolved) {}
 
   /** The diff3 chunks of three token sequences. */
-  private static List<Chunk> chunks(List<String> base, List<String> ours, List<String> theirs) {
+  private static List<Chunk> chunks(
+      List<String> base, List<String> ours, List<String> theirs, BoundedDiff bounded) {
     List<Chunk> out = new ArrayList<>();
-    int[] toOurs = matches(base, ours);
-    int[] toTheirs = matches(base, theirs);
+    int[] toOurs = matches(base, ours, bounded);
+    int[] toTheirs = matches(base, theirs, bounded);
     int nb = base.size();
     int i = 0;
     int o = 0;
@@ -200,22 +206,13 @@ public final class TextMerge {
   }
 
   /** For each token of {@code from}, the index of the same token in {@code to}, or -1. */
-  private static int[] matches(List<String> from, List<String> to) {
+  private static int[] matches(List<String> from, List<String> to, BoundedDiff bounded) {
     int[] map = new int[from.size()];
     Arrays.fill(map, -1);
-    int i = 0;
-    int j = 0;
-    for (AbstractDelta<String> delta : DiffUtils.diff(from, to).getDeltas()) {
-      int srcStart = delta.getSource().getPosition();
-      int tgtStart = delta.getTarget().getPosition();
-      while (i < srcStart) {
-        map[i++] = j++;
+    for (BoundedDiff.Same same : bounded.same(from, to)) {
+      for (int k = 0; k < same.length(); k++) {
+        map[same.from() + k] = same.to() + k;
       }
-      i = srcStart + delta.getSource().size();
-      j = tgtStart + delta.getTarget().size();
-    }
-    while (i < from.size()) {
-      map[i++] = j++;
     }
     return map;
   }

@@ -106,6 +106,43 @@ class SignInApiTest {
     assertEquals("urn:plenary:problem:too-many-requests", locked.path("type"));
   }
 
+  private static ExtractableResponse<Response> changePassword(Person person, String current) {
+    return person
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("currentPassword", current, "newPassword", "rain on the quiet harbour"))
+        .post("/api/me/password")
+        .then()
+        .extract();
+  }
+
+  @Test
+  void a_locked_account_cannot_change_its_password_with_a_wrong_or_the_right_current_one() {
+    Person person = Personas.member(Fixture.paper().create(), "OBSERVER");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, signIn(person.handle(), "wrong password " + i).statusCode());
+    }
+
+    var wrong = changePassword(person, "another guess");
+    var right = changePassword(person, Personas.PASSWORD);
+
+    assertEquals(429, wrong.statusCode());
+    assertEquals(429, right.statusCode());
+    assertEquals("urn:plenary:problem:too-many-requests", right.path("type"));
+    assertTrue(Long.parseLong(right.header("Retry-After")) > 0);
+  }
+
+  @Test
+  void wrong_current_passwords_lock_the_account_like_failed_sign_ins() {
+    Person person = Personas.member(Fixture.paper().create(), "OBSERVER");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(422, changePassword(person, "guess " + i).statusCode());
+    }
+
+    assertEquals(429, changePassword(person, Personas.PASSWORD).statusCode());
+    assertEquals(429, signIn(person.handle(), Personas.PASSWORD).statusCode());
+  }
+
   @Test
   void signing_out_revokes_the_token() {
     Person person = Personas.member(Fixture.paper().create(), "OBSERVER");

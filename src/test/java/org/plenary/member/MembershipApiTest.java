@@ -199,6 +199,36 @@ class MembershipApiTest {
   }
 
   @Test
+  void an_invitation_shows_an_anonymous_inviter_only_as_a_participant() {
+    CreatedPaper paper = Fixture.paper().create();
+    Person owner =
+        Personas.member(paper, "OWNER")
+            .profile(Map.of("attribution", "ANONYMOUS", "displayName", "Real Owner Name"));
+    Person named =
+        Personas.member(paper, "OWNER")
+            .profile(Map.of("attribution", "NAMED", "displayName", "Named Owner"));
+
+    for (Person inviter : List.of(owner, named)) {
+      String token =
+          inviter
+              .as()
+              .contentType(ContentType.JSON)
+              .body(Map.of("role", "OBSERVER", "maxUses", 1))
+              .post(paper.path() + "/invitations")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("token");
+      Personas.anonymous()
+          .get("/api/invitations/" + token)
+          .then()
+          .statusCode(200)
+          .body("invitedBy", equalTo(inviter == owner ? "A participant" : "Named Owner"))
+          .body(not(containsString("Real Owner Name")));
+    }
+  }
+
+  @Test
   void a_signed_in_person_accepts_an_invitation_once_and_a_taken_handle_is_refused() {
     CreatedPaper paper = Fixture.paper().create();
     Person person = Personas.member(Fixture.paper().create(), "OBSERVER");

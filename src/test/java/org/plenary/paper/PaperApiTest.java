@@ -8,14 +8,19 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.plenary.support.Fixture;
 import org.plenary.support.Fixture.CreatedPaper;
+import org.plenary.support.Personas;
+import org.plenary.support.Personas.Person;
 
 @QuarkusTest
 class PaperApiTest {
@@ -48,29 +53,23 @@ class PaperApiTest {
         .body("createdAt", notNullValue());
   }
 
+  /** Creates a paper as {@code caller} and returns the slug it got. */
+  private static String slugOfNew(RequestSpecification caller, Map<String, Object> paper) {
+    return caller
+        .contentType(ContentType.JSON)
+        .body(paper)
+        .post("/api/papers")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("slug");
+  }
+
   @Test
   void slug_is_made_from_the_title_and_kept_unique() {
     String title = "Crème brûlée — Peace " + UUID.randomUUID().toString().substring(0, 6);
-    String first =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("title", title, "language", "fr"))
-            .post("/api/papers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getString("slug");
-    String second =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("title", title, "language", "fr"))
-            .post("/api/papers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getString("slug");
+    String first = slugOfNew(given(), Map.of("title", title, "language", "fr"));
+    String second = slugOfNew(given(), Map.of("title", title, "language", "fr"));
     org.junit.jupiter.api.Assertions.assertTrue(first.startsWith("creme-brulee-peace-"), first);
     org.junit.jupiter.api.Assertions.assertEquals(first + "-2", second);
   }
@@ -98,6 +97,47 @@ class PaperApiTest {
         .statusCode(409)
         .contentType("application/problem+json")
         .body("detail", containsString(paper.slug()));
+  }
+
+  @Test
+  void an_owner_of_another_paper_cannot_learn_that_a_slug_is_taken_by_a_paper_they_cannot_read() {
+    CreatedPaper alpha = Fixture.paper().create();
+    // And one whose slug was made from its title.
+    String title = "Alpha " + UUID.randomUUID().toString().substring(0, 8);
+    String derived = slugOfNew(given(), Map.of("title", title, "language", "en"));
+    CreatedPaper b = Fixture.paper().create();
+    Person dave = Personas.member(b, "OWNER");
+    String unused = "unused-" + UUID.randomUUID().toString().substring(0, 8);
+
+    // Taking alpha's slug answers as taking one nobody uses: the change is made.
+    for (String slug : List.of(unused, alpha.slug())) {
+      dave.as()
+          .contentType(ContentType.JSON)
+          .body(Map.of("slug", slug))
+          .patch(b.path())
+          .then()
+          .statusCode(200)
+          .body("slug", equalTo(slug));
+    }
+    // A new paper with another unseen paper's slug, or its title, gets it as asked, no counter.
+    CreatedPaper gamma = Fixture.paper().create();
+    assertEquals(
+        gamma.slug(),
+        slugOfNew(dave.as(), Map.of("title", "Mine", "slug", gamma.slug(), "language", "en")));
+    assertEquals(derived, slugOfNew(dave.as(), Map.of("title", title, "language", "en")));
+    // The slug finds dave's own paper for dave, and still alpha for those who can read alpha.
+    dave.as()
+        .get("/api/papers/by-slug/" + alpha.slug())
+        .then()
+        .statusCode(200)
+        .body("id", equalTo((int) b.id()));
+    given()
+        .get("/api/papers/by-slug/" + alpha.slug())
+        .then()
+        .statusCode(200)
+        .body("id", equalTo((int) alpha.id()));
+    // Someone who can read the other paper still finds its slug taken.
+    assertEquals(derived + "-2", slugOfNew(given(), Map.of("title", title, "language", "en")));
   }
 
   @Test

@@ -92,6 +92,20 @@ class SearchApiTest {
   }
 
   @Test
+  void text_whose_lower_case_is_longer_than_itself_is_searched_and_highlighted() {
+    // Lower-cased, each İ becomes two chars: positions found in a lower-cased copy overshoot.
+    CreatedPaper paper =
+        Fixture.paper().language("zh").withSection("A", "İ".repeat(20) + "漢字").create();
+    given()
+        .queryParam("q", "漢字")
+        .get(paper.path() + "/search")
+        .then()
+        .statusCode(200)
+        .body("hits", hasSize(1))
+        .body("hits[0].snippetHtml", equalTo("İ".repeat(20) + "<mark>漢字</mark>"));
+  }
+
+  @Test
   void results_are_ranked_with_headings_first() {
     CreatedPaper paper =
         Fixture.paper()

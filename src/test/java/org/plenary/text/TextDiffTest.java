@@ -295,6 +295,85 @@ class TextDiffTest {
     }
   }
 
+  // ---- Bounded cost (security review, finding 1) ------------------------------------------------
+
+  @Test
+  void a_paragraph_rewritten_whole_beyond_the_word_limit_shows_deleted_and_inserted_whole() {
+    // Each side alone has more tokens (words and spaces) than one word diff may compare.
+    String from = "First " + words("old", BoundedDiff.MAX_ELEMENTS / 2) + " endold.";
+    String to = "Start " + words("new", BoundedDiff.MAX_ELEMENTS / 2) + " endnew!";
+
+    Result result = TextDiff.diff(from, to);
+
+    assertEquals(List.of(ParagraphStatus.CHANGED), statuses(result));
+    List<Run> runs = result.paragraphs().get(0).runs();
+    assertEquals(List.of(Op.DELETE, Op.INSERT), ops(runs));
+    assertReconstructs(from, to, runs);
+    int words = BoundedDiff.MAX_ELEMENTS / 2 + 2;
+    assertEquals(new Stats(1, 0, 0, words, words), result.stats());
+    assertDiffIsConsistent(from, to);
+  }
+
+  @Test
+  void a_long_paragraph_with_one_word_changed_still_shows_that_word_only() {
+    // What both sides share at the ends does not count against the limit.
+    String body = words("same", 3 * BoundedDiff.MAX_ELEMENTS);
+    String from = body + " publish " + body;
+    String to = body + " disclose " + body;
+
+    List<Run> runs = TextDiff.diff(from, to).paragraphs().get(0).runs();
+
+    assertEquals(List.of(Op.EQUAL, Op.DELETE, Op.INSERT, Op.EQUAL), ops(runs));
+    assertEquals(List.of("publish"), textsOf(runs, Op.DELETE));
+    assertEquals(List.of("disclose"), textsOf(runs, Op.INSERT));
+    assertReconstructs(from, to, runs);
+  }
+
+  @Test
+  void paragraphs_just_under_the_limit_share_one_budget_and_the_rest_show_whole() {
+    // Ten rewritten paragraphs of just under the limit each: the first few are compared word by
+    // word, then the comparison's budget is spent and the others show deleted and inserted.
+    int perSide = BoundedDiff.MAX_ELEMENTS / 4 - 2;
+    List<String> from = new ArrayList<>();
+    List<String> to = new ArrayList<>();
+    for (int p = 0; p < 10; p++) {
+      from.add("Old" + p + " " + alternating("a", "b", perSide) + " end.");
+      to.add("New" + p + " " + alternating("b", "a", perSide) + " fin!");
+    }
+    String a = String.join("\n\n", from);
+    String b = String.join("\n\n", to);
+
+    Result result = TextDiff.diff(a, b);
+
+    List<ParagraphDiff> ps = result.paragraphs();
+    assertEquals(10, ps.size());
+    assertTrue(ps.get(0).runs().size() > 2, () -> "word-level runs: " + ps.get(0).runs());
+    int wordLevel = BoundedDiff.MAX_PER_COMPARISON / (2 * (perSide + 4));
+    for (int p = wordLevel + 1; p < 10; p++) {
+      assertEquals(List.of(Op.DELETE, Op.INSERT), ops(ps.get(p).runs()), "paragraph " + p);
+      assertReconstructs(from.get(p), to.get(p), ps.get(p).runs());
+    }
+    assertDiffIsConsistent(a, b);
+  }
+
+  /** {@code count} distinct words ({@code prefix0 prefix1 ...}) separated by single spaces. */
+  private static String words(String prefix, int count) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      out.append(i == 0 ? "" : " ").append(prefix).append(i);
+    }
+    return out.toString();
+  }
+
+  /** About {@code count} tokens: words {@code x} and {@code y} in turn, spaces between. */
+  private static String alternating(String x, String y, int count) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count / 2; i++) {
+      out.append(i == 0 ? "" : " ").append(i % 2 == 0 ? x : y);
+    }
+    return out.toString();
+  }
+
   // ---- Properties ------------------------------------------------------------------------------
 
   @Property(tries = 500)

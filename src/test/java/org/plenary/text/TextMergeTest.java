@@ -85,6 +85,28 @@ class TextMergeTest {
     assertEquals("", TextMerge.merge("old", "", "old").text());
   }
 
+  @Test
+  void a_paragraph_too_long_to_align_that_both_sides_changed_is_one_conflict_keeping_both() {
+    // Ours changed the first and last words of a paragraph longer than one word diff may compare,
+    // theirs a word in the middle. Aligned word by word these would merge; beyond the limit the
+    // paragraph is one conflict, and nothing of either side is lost.
+    StringBuilder middle = new StringBuilder();
+    for (int i = 0; i < BoundedDiff.MAX_ELEMENTS; i++) {
+      middle.append(" w").append(i);
+    }
+    String body = middle.toString();
+    String base = "First" + body + " last";
+    String ours = "Opening" + body + " closing";
+    String theirs = "First" + body.replace(" w100 ", " changed ") + " last";
+
+    Result merged = TextMerge.merge(base + ".", ours + ".", theirs + ".");
+
+    // Compared without assertEquals' message: the texts are tens of kilobytes.
+    assertEquals(2, merged.regions().size());
+    assertTrue(new Conflict(base, ours, theirs).equals(merged.regions().get(0)), "one conflict");
+    assertTrue(new Agreed(".").equals(merged.regions().get(1)), "then the shared end");
+  }
+
   // ---- Properties -----------------------------------------------------------------------------
 
   @Property(tries = 300)

@@ -21,7 +21,7 @@ import org.plenary.text.TextModel.Kind;
 import org.plenary.text.TextModel.Paragraph;
 import org.plenary.text.TextModel.Token;
 
-class TextModelTest {
+public class TextModelTest {
 
   // ---- Paragraphs ------------------------------------------------------------------------------
 
@@ -490,7 +490,7 @@ class TextModelTest {
   }
 
   /** The generator of {@link #prose()}, for the other text tests. */
-  static Arbitrary<String> proseText() {
+  public static Arbitrary<String> proseText() {
     return Arbitraries.frequencyOf(
             Tuple.of(10, Arbitraries.of(WORDS)),
             Tuple.of(6, Arbitraries.of(" ", " ", "  ", "\t", "\u3000", "\u00a0")),

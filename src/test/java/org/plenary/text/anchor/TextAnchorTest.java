@@ -1,4 +1,4 @@
-package org.plenary.text;
+package org.plenary.text.anchor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,9 +25,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-import org.plenary.text.TextAnchor.Located;
-import org.plenary.text.TextAnchor.Quote;
-import org.plenary.text.TextAnchor.Status;
+import org.plenary.text.TextModel;
+import org.plenary.text.TextModelTest;
+import org.plenary.text.anchor.TextAnchor.Located;
+import org.plenary.text.anchor.TextAnchor.Quote;
+import org.plenary.text.anchor.TextAnchor.Status;
 
 class TextAnchorTest {
 
