@@ -52,7 +52,16 @@ final class PdfKit {
   Phrase text(String s, Face face, float size, Color color) {
     checkGlyphs(s, face);
     Style style = new Style(face, size, color);
-    return selectors.computeIfAbsent(style, this::selector).process(s);
+    Phrase p = selectors.computeIfAbsent(style, this::selector).process(s);
+    for (Object o : p.getChunks()) {
+      Chunk c = (Chunk) o;
+      if (c.getFont().getBaseFont() == null) {
+        // Text no font of the chain decides (line breaks only): OpenPDF's default font is not
+        // embedded, so give it the style's.
+        c.setFont(font(face, size, color));
+      }
+    }
+    return p;
   }
 
   Font font(Face face, float size) {
