@@ -168,6 +168,9 @@ final class MarkdownPdf {
       PdfPCell m = new PdfPCell(kit.text(marker, Face.SERIF, size));
       m.setBorder(Rectangle.NO_BORDER);
       m.setPadding(0);
+      // The same leading as the item's text (a block of PdfKit.flow), so the marker sits on the
+      // baseline of its first line rather than above it.
+      m.setLeading(0, PdfKit.LEADING);
       m.setHorizontalAlignment(rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
       m.setPaddingRight(rtl ? 0 : 4);
       m.setPaddingLeft(rtl ? 4 : 0);

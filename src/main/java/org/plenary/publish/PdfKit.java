@@ -33,6 +33,9 @@ final class PdfKit {
   static final Color ACCENT = new Color(0x1f, 0x4e, 0x79);
   static final Color LINK = new Color(0x1a, 0x55, 0xa8);
 
+  /** The line height of every block of text, as a multiple of its font size. */
+  static final float LEADING = 1.35f;
+
   private final PublishFonts fonts;
   // A FontSelector reads a fallback font from OpenPDF's jar when it is made: make few.
   private final Map<Style, FontSelector> selectors = new HashMap<>();
@@ -167,7 +170,7 @@ final class PdfKit {
     c.setBorder(Rectangle.NO_BORDER);
     c.setPadding(0);
     c.setPaddingBottom(2);
-    c.setLeading(0, 1.35f);
+    c.setLeading(0, LEADING);
     c.setHorizontalAlignment(align);
     c.setRunDirection(rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
     t.addCell(c);

@@ -1,6 +1,7 @@
 package org.plenary.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,6 +25,8 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.plenary.endorsement.Endorsement.Stance;
 import org.plenary.endorsement.EndorsementRecords.GroupTally;
@@ -154,6 +157,65 @@ class AccessiblePdfTest {
       throw new java.io.UncheckedIOException(e);
     }
     return pdf;
+  }
+
+  // ---- Lists ----------------------------------------------------------------------------------
+
+  @Test
+  void list_markers_sit_on_the_baseline_of_their_items_first_line() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(whitePaper())) {
+      List<TextPosition> glyphs = new ArrayList<>();
+      PDFTextStripper stripper =
+          new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+              glyphs.addAll(positions);
+            }
+          };
+      stripper.getText(pdf);
+      int checked = 0;
+      for (String[] item :
+          List.of(
+              new String[] {"•", "l"}, // local peacebuilders
+              new String[] {"–", "a"}, // and protected from retaliation (nested)
+              new String[] {"1", "F"}, // 1. First step
+              new String[] {"2", "S"})) {
+        TextPosition marker = null;
+        for (int i = 0; i < glyphs.size(); i++) {
+          TextPosition g = glyphs.get(i);
+          if (g.getUnicode().equals(item[0]) && marker == null && follows(glyphs, i, item[1])) {
+            marker = g;
+          }
+        }
+        assertNotNull(marker, "marker " + item[0] + " found");
+        TextPosition text = next(glyphs, marker, item[1]);
+        assertEquals(
+            text.getYDirAdj(),
+            marker.getYDirAdj(),
+            0.5,
+            "the marker " + item[0] + " and its text share a baseline");
+        checked++;
+      }
+      assertEquals(4, checked);
+    }
+  }
+
+  /** Whether a glyph {@code first} comes soon after glyph {@code i}, right of it. */
+  private static boolean follows(List<TextPosition> glyphs, int i, String first) {
+    return next(glyphs, glyphs.get(i), first) != null;
+  }
+
+  private static TextPosition next(List<TextPosition> glyphs, TextPosition marker, String first) {
+    for (TextPosition g : glyphs) {
+      if (g.getUnicode().equals(first)
+          && g.getXDirAdj() > marker.getXDirAdj()
+          && g.getXDirAdj() - marker.getXDirAdj() < 30
+          && Math.abs(g.getYDirAdj() - marker.getYDirAdj()) < 8
+          && g.getPageHeight() == marker.getPageHeight()) {
+        return g;
+      }
+    }
+    return null;
   }
 
   // ---- Fonts ----------------------------------------------------------------------------------
