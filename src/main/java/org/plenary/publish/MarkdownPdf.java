@@ -7,7 +7,6 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import com.lowagie.text.pdf.draw.LineSeparator;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
@@ -99,7 +98,7 @@ final class MarkdownPdf {
         for (Node c = fb.getFirstChild(); c != null; c = c.getNext()) {
           if (c instanceof Paragraph para) {
             inline(para, text, Format.PLAIN, size - 2.5f, key);
-            text.add(new Chunk(" "));
+            text.add(new Chunk(" ", kit.font(Face.SERIF, size - 2.5f)));
           }
         }
         p.addAll(text);
@@ -169,6 +168,9 @@ final class MarkdownPdf {
       PdfPCell m = new PdfPCell(kit.text(marker, Face.SERIF, size));
       m.setBorder(Rectangle.NO_BORDER);
       m.setPadding(0);
+      // The same leading as the item's text (a block of PdfKit.flow), so the marker sits on the
+      // baseline of its first line rather than above it.
+      m.setLeading(0, PdfKit.LEADING);
       m.setHorizontalAlignment(rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
       m.setPaddingRight(rtl ? 0 : 4);
       m.setPaddingLeft(rtl ? 4 : 0);
@@ -261,7 +263,7 @@ final class MarkdownPdf {
         cells++;
       }
       for (; cells < columns; cells++) {
-        PdfPCell empty = new PdfPCell(new Phrase(" "));
+        PdfPCell empty = new PdfPCell(kit.text(" ", Face.SERIF, size - 1.5f));
         empty.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
         t.addCell(empty);
       }
@@ -269,13 +271,24 @@ final class MarkdownPdf {
     return t;
   }
 
+  /**
+   * A short rule above footnotes and for a thematic break: the top border of an empty cell, so no
+   * text (and no font OpenPDF would pick by default, unembedded) is written for it.
+   */
   private static Element rule(float after) {
-    com.lowagie.text.Paragraph p =
-        new com.lowagie.text.Paragraph(
-            new Chunk(
-                new LineSeparator(0.5f, 30, new Color(0xb0, 0xb8, 0xc4), Element.ALIGN_LEFT, -2)));
-    p.setSpacingAfter(after);
-    return p;
+    PdfPTable t = new PdfPTable(1);
+    t.setWidthPercentage(30);
+    t.setHorizontalAlignment(Element.ALIGN_LEFT);
+    t.setSpacingBefore(4);
+    t.setSpacingAfter(after);
+    PdfPCell c = new PdfPCell();
+    c.setBorder(Rectangle.TOP);
+    c.setBorderWidthTop(0.5f);
+    c.setBorderColorTop(new Color(0xb0, 0xb8, 0xc4));
+    c.setFixedHeight(1);
+    c.setPadding(0);
+    t.addCell(c);
+    return t;
   }
 
   // ---- Inline ---------------------------------------------------------------------------------
@@ -311,7 +324,7 @@ final class MarkdownPdf {
       } else if (n instanceof SoftLineBreak) {
         out.add(new Chunk(" ", kit.font(format.face(), fontSize)));
       } else if (n instanceof HardLineBreak) {
-        out.add(Chunk.NEWLINE);
+        out.add(new Chunk("\n", kit.font(format.face(), fontSize)));
       } else if (n instanceof StrongEmphasis) {
         inline(n, out, format.bold(), fontSize, key);
       } else if (n instanceof Emphasis) {

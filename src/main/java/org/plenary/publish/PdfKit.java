@@ -33,6 +33,9 @@ final class PdfKit {
   static final Color ACCENT = new Color(0x1f, 0x4e, 0x79);
   static final Color LINK = new Color(0x1a, 0x55, 0xa8);
 
+  /** The line height of every block of text, as a multiple of its font size. */
+  static final float LEADING = 1.35f;
+
   private final PublishFonts fonts;
   // A FontSelector reads a fallback font from OpenPDF's jar when it is made: make few.
   private final Map<Style, FontSelector> selectors = new HashMap<>();
@@ -52,7 +55,16 @@ final class PdfKit {
   Phrase text(String s, Face face, float size, Color color) {
     checkGlyphs(s, face);
     Style style = new Style(face, size, color);
-    return selectors.computeIfAbsent(style, this::selector).process(s);
+    Phrase p = selectors.computeIfAbsent(style, this::selector).process(s);
+    for (Object o : p.getChunks()) {
+      Chunk c = (Chunk) o;
+      if (c.getFont().getBaseFont() == null) {
+        // Text no font of the chain decides (line breaks only): OpenPDF's default font is not
+        // embedded, so give it the style's.
+        c.setFont(font(face, size, color));
+      }
+    }
+    return p;
   }
 
   Font font(Face face, float size) {
@@ -158,7 +170,7 @@ final class PdfKit {
     c.setBorder(Rectangle.NO_BORDER);
     c.setPadding(0);
     c.setPaddingBottom(2);
-    c.setLeading(0, 1.35f);
+    c.setLeading(0, LEADING);
     c.setHorizontalAlignment(align);
     c.setRunDirection(rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
     t.addCell(c);

@@ -212,7 +212,9 @@ final class WhitePaperPdf {
     for (Entry e : entries) {
       PdfPCell number = cell(PdfKit.linkedTo(kit.text(e.number(), Face.SERIF, 10.5f), e.anchor()));
       Phrase name = kit.text(e.title(), Face.SERIF, 10.5f);
-      name.add(new Chunk(new DottedLineSeparator()));
+      Chunk dots = new Chunk(new DottedLineSeparator());
+      dots.setFont(kit.font(Face.SERIF, 10.5f)); // the default font would not be embedded
+      name.add(dots);
       Integer page = pages.get(e.anchor());
       PdfPCell pageCell =
           cell(
@@ -234,7 +236,7 @@ final class WhitePaperPdf {
     if (p.initiative() != null) {
       doc.add(PdfKit.flow(kit.text(p.initiative(), Face.SERIF, 11, PdfKit.MUTED), rtl, 40, 60));
     } else {
-      doc.add(PdfKit.flow(new Phrase(" "), rtl, 40, 60));
+      doc.add(PdfKit.flow(kit.text(" ", Face.SERIF, 11), rtl, 40, 60));
     }
     doc.add(PdfKit.flow(kit.text(p.title(), Face.SERIF_BOLD, 26, PdfKit.ACCENT), rtl, 0, 14));
     if (p.subtitle() != null) {
