@@ -39,16 +39,26 @@ class ArchitectureTest {
     uses("paper", "platform");
     uses("event", "platform", "identity");
     uses("live", "platform", "identity");
-    uses("notification", "platform", "identity");
     uses("member", "platform", "identity", "paper");
     uses("section", "platform", "paper");
+    uses("notification", "platform", "identity", "paper", "member", "section");
     uses("search", "platform", "paper");
     uses("workshop", "platform", "text", "paper", "member", "section");
     uses("revision", "platform", "text", "identity", "paper", "section");
     uses("render", "platform", "paper", "section", "revision");
     uses("endorsement", "platform", "identity", "paper", "section");
-    uses("comment", "platform", "text", "identity", "notification", "section", "revision");
-    uses("draft", "platform", "text", "identity", "notification", "paper", "section", "revision");
+    uses(
+        "comment", "platform", "text", "identity", "member", "notification", "section", "revision");
+    uses(
+        "draft",
+        "platform",
+        "text",
+        "identity",
+        "notification",
+        "paper",
+        "section",
+        "workshop",
+        "revision");
     uses(
         "publish",
         "platform",
