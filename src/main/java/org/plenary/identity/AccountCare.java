@@ -44,6 +44,7 @@ public class AccountCare {
   @Inject AuthService auth;
   @Inject PlenaryConfig config;
   @Inject EntityManager em;
+  @Inject jakarta.enterprise.event.Event<Erasing> erasing;
 
   /** A reset link as the administrator receives it (the secret appears only here). */
   public record ResetLink(long accountId, String token, String link, Instant expiresAt) {}
@@ -259,8 +260,20 @@ public class AccountCare {
     }
     Actor me = currentActor.get();
     Account account = lock(me.accountId());
+    String newHandle = "former-" + account.id;
+    if (account.erasedAt == null) {
+      // Editions, comment text and endorsement rows carry the name too: redact them first, while
+      // it is still known, in this same transaction.
+      erasing.fire(
+          new Erasing(
+              account.id,
+              account.handle,
+              newHandle,
+              People.present(account, People.Audience.OUTSIDE),
+              account.attribution));
+    }
     account.displayName = "Former participant";
-    account.handle = "former-" + account.id;
+    account.handle = newHandle;
     account.organisation = null;
     account.country = null;
     account.email = null;

@@ -160,6 +160,7 @@ public class CompileWorker {
           QuarkusTransaction.requiringNew().call(() -> Account.findById(claimed.requestedBy()));
       var actor = AuthService.actorOf(requester);
       progress(job, "collecting the text and endorsements", 5);
+      Instant collectedAt = BaseEntity.now();
       EditionContent content =
           currentActor.runAs(actor, () -> collector.collect(claimed.paperId()));
       String json = PublishService.json(content);
@@ -186,7 +187,18 @@ public class CompileWorker {
           actor,
           () -> {
             QuarkusTransaction.requiringNew()
-                .run(() -> store(job, claimed.paperId(), content, json, at, number, files, actor));
+                .run(
+                    () ->
+                        store(
+                            job,
+                            claimed.paperId(),
+                            collectedAt,
+                            content,
+                            json,
+                            at,
+                            number,
+                            files,
+                            actor));
             return null;
           });
     } catch (RuntimeException e) {
@@ -230,15 +242,28 @@ public class CompileWorker {
   private void store(
       long job,
       long paperId,
+      Instant collectedAt,
       EditionContent content,
       String json,
       Instant at,
       int numberSetIn,
       Map<Format, byte[]> files,
       org.plenary.platform.security.Actor actor) {
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-        .setParameter(1, "edition:" + paperId)
-        .getSingleResult();
+    EditionRedaction.lockEditionsOf(em, paperId);
+    boolean erasedMeanwhile =
+        ((Number)
+                    em.createNativeQuery("SELECT count(*) FROM account WHERE erased_at >= ?1")
+                        .setParameter(1, collectedAt)
+                        .getSingleResult())
+                .longValue()
+            > 0;
+    if (erasedMeanwhile) {
+      // Someone was erased while this compile ran: what was collected may still name them, and
+      // the erasure could not redact an edition not yet stored. Collect again (the lock held keeps
+      // further erasures of this paper's people waiting until this edition is stored).
+      content = collector.collect(paperId);
+      json = PublishService.json(content);
+    }
     int number =
         ((Number)
                 em.createNativeQuery(
@@ -247,7 +272,7 @@ public class CompileWorker {
                     .getSingleResult())
             .intValue();
     Map<Format, byte[]> bodies = files;
-    if (number != numberSetIn) {
+    if (number != numberSetIn || erasedMeanwhile) {
       // Another compile of the paper took this number meanwhile: set the files again with ours.
       bodies = publish.render(content, json, number, at);
     }
