@@ -129,12 +129,12 @@ class ErasureApiTest {
 
     String mention = "@former-" + carol.id();
     given()
-        .get(proposal + "/comments/" + comment)
+        .get(paper.path() + "/comments/" + comment)
         .then()
         .statusCode(200)
-        .body("body", equalTo("Question for " + mention + ", and " + mention + "."));
+        .body("comment.body", equalTo("Question for " + mention + ", and " + mention + "."));
     given()
-        .get(proposal + "/comments/" + comment + "/versions")
+        .get(paper.path() + "/comments/" + comment + "/versions")
         .then()
         .statusCode(200)
         .body("[0].body", equalTo("Question for " + mention + ", and " + mention + "."));
