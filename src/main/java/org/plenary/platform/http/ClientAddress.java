@@ -152,7 +152,12 @@ public class ClientAddress {
   static String normal(String address) {
     InetAddress parsed = Inet.parseInetAddress(address);
     if (parsed != null) {
-      return parsed.getHostAddress();
+      try {
+        // Without a scope (%0), and an IPv4-mapped IPv6 address as the IPv4 address it is.
+        return InetAddress.getByAddress(parsed.getAddress()).getHostAddress();
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException("an address of 4 or 16 bytes is always valid", e);
+      }
     }
     return address.length() > MAX_OPAQUE ? address.substring(0, MAX_OPAQUE) : address;
   }
