@@ -35,8 +35,8 @@ import org.plenary.platform.config.PlenaryConfig;
  *       no-referrer} (the app's addresses can carry share-link and invitation secrets).
  * </ul>
  *
- * The Swagger UI ({@code /q/swagger-ui}) gets no Content-Security-Policy: its page runs an inline
- * script. It gets the other headers.
+ * The Swagger UI ({@code /q/swagger-ui}) and, in dev mode, the Dev UI ({@code /q/dev-ui}) get no
+ * Content-Security-Policy: their pages run inline scripts. They get the other headers.
  */
 @Singleton
 public class SecurityHeaders {
@@ -84,12 +84,12 @@ public class SecurityHeaders {
     headers.set("Referrer-Policy", "no-referrer");
   }
 
-  /** The policy for a path: the API's, none for the Swagger UI, else the web app's. */
+  /** The policy for a path: the API's, none for the Swagger and Dev UIs, else the web app's. */
   static String policyFor(String path, String appPolicy) {
     if (path.startsWith("/api/") || path.equals("/api")) {
       return API_POLICY;
     }
-    if (path.startsWith("/q/swagger-ui")) {
+    if (path.startsWith("/q/swagger-ui") || path.startsWith("/q/dev")) {
       return null;
     }
     if (path.startsWith("/q/")) {
