@@ -69,6 +69,12 @@ class SecurityHeadersTest {
               .post("/api/papers")
               .then()
               .statusCode(400),
+          given()
+              .contentType("application/json")
+              .body(new byte[(int) org.plenary.platform.http.BodyLimit.MAX_BYTES + 1])
+              .post("/api/papers")
+              .then()
+              .statusCode(413),
           given().get("/q/health").then(),
           given().get("/q/openapi").then().statusCode(200)
         }) {
