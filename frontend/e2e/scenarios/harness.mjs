@@ -41,4 +41,21 @@ export async function run(t) {
     check(texts.includes('planted console error'), `the console error was collected: ${texts}`);
     check(texts.includes('planted exception'), `the uncaught exception was collected: ${texts}`);
   });
+
+  await t.step('the page runs no injected inline script, and the refusal is a console error', async () => {
+    const probe = new Session(session.browser, config, 'self-test-csp');
+    const other = await probe.persona('csp');
+    await other.goto('/');
+    const ran = await other.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.plantedInline = true;';
+      document.body.append(script);
+      return /** @type {any} */ (window).plantedInline === true;
+    });
+    await other.waitForTimeout(200);
+    await probe.close();
+    const texts = probe.consoleErrors.map((e) => e.text).join(' | ');
+    check(!ran, 'the inline script did not run');
+    check(texts.includes('Content Security Policy'), `the refusal was collected: ${texts}`);
+  });
 }

@@ -26,6 +26,7 @@ import org.plenary.identity.IdentityRecords.SignIn;
 import org.plenary.identity.IdentityRecords.UpdateProfile;
 import org.plenary.platform.api.PageOf;
 import org.plenary.platform.api.Paging;
+import org.plenary.platform.http.ContentDisposition;
 import org.plenary.platform.security.Action;
 import org.plenary.platform.security.Authorize;
 
@@ -103,7 +104,7 @@ public class AuthResource {
   @Operation(summary = "Download everything Plenary holds about you (JSON)")
   public Response export() {
     return Response.ok(care.export())
-        .header("Content-Disposition", "attachment; filename=\"plenary-my-data.json\"")
+        .header("Content-Disposition", ContentDisposition.attachment("plenary-my-data.json"))
         .build();
   }
 

@@ -12,10 +12,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.Credential;
 
 /**
  * Keycloak says who someone is; Plenary keeps its own account for them (profile, roles in papers,
@@ -43,9 +45,9 @@ public class SsoAccounts implements SecurityIdentityAugmentor {
     boolean admin = identity.hasRole(config.auth().adminRole());
     Actor known = bySubject.getIfPresent(jwt.getSubject());
     if (known != null && known.platformAdmin() == admin) {
-      return Uni.createFrom().item(withActor(identity, known));
+      return Uni.createFrom().item(withActor(identity, jwt, known));
     }
-    return context.runBlocking(() -> withActor(identity, resolve(jwt, admin)));
+    return context.runBlocking(() -> withActor(identity, jwt, resolve(jwt, admin)));
   }
 
   /** Forgets what this instance remembers of an account (disabled, erased, renamed). */
@@ -90,9 +92,15 @@ public class SsoAccounts implements SecurityIdentityAugmentor {
     return account;
   }
 
-  private static SecurityIdentity withActor(SecurityIdentity identity, Actor actor) {
+  private static SecurityIdentity withActor(
+      SecurityIdentity identity, JsonWebToken jwt, Actor actor) {
     QuarkusSecurityIdentity.Builder builder =
-        QuarkusSecurityIdentity.builder(identity).addAttribute(TokenAuthentication.ACTOR, actor);
+        QuarkusSecurityIdentity.builder(identity)
+            .addAttribute(TokenAuthentication.ACTOR, actor)
+            .addAttribute(
+                Credential.ATTRIBUTE,
+                Credential.singleSignOn(
+                    actor.accountId(), Instant.ofEpochSecond(jwt.getExpirationTime())));
     if (actor.platformAdmin()) {
       builder.addRole("platform-admin");
     }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.Credential;
 import org.plenary.platform.security.CurrentActor;
 
 /**
@@ -51,7 +52,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
     Optional<Actor> known = tokens.cached(token);
     if (known.isPresent()) {
-      return Uni.createFrom().item(identityOf(known.get()));
+      return Uni.createFrom().item(identityOf(known.get(), token));
     }
     return identityProviderManager.authenticate(new LocalTokenRequest(token));
   }
@@ -80,12 +81,15 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     return header.substring(7).strip();
   }
 
-  /** The security identity of an actor. */
-  public static SecurityIdentity identityOf(Actor actor) {
+  /** The security identity of an actor signed in with a local token. */
+  static SecurityIdentity identityOf(Actor actor, String token) {
     QuarkusSecurityIdentity.Builder builder =
         QuarkusSecurityIdentity.builder()
             .setPrincipal(new QuarkusPrincipal(actor.handle()))
-            .addAttribute(ACTOR, actor);
+            .addAttribute(ACTOR, actor)
+            .addAttribute(
+                Credential.ATTRIBUTE,
+                Credential.local(actor.accountId(), AccessTokens.hash(token)));
     if (actor.platformAdmin()) {
       builder.addRole("platform-admin");
     }
@@ -109,7 +113,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
           () ->
               tokens
                   .check(request.token)
-                  .map(TokenAuthentication::identityOf)
+                  .map(actor -> identityOf(actor, request.token))
                   .orElseThrow(AuthenticationFailedException::new));
     }
   }

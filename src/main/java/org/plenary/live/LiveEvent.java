@@ -1,5 +1,6 @@
 package org.plenary.live;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param name the stream's event name, e.g. {@code section.saved} or {@code outline.changed}
  * @param type the recorded event type, e.g. {@code section.moved}
  * @param data a few harmless facts from the event (section, revision, thread, edition number)
+ * @param onlyFor the one account whose streams may carry the event (it is about an object private
+ *     to them, such as a private draft), or {@code null} for every reader of the paper; never sent
  */
 public record LiveEvent(
     long id,
@@ -21,4 +24,16 @@ public record LiveEvent(
     String objectType,
     Long objectId,
     Instant at,
-    Map<String, Object> data) {}
+    Map<String, Object> data,
+    @JsonIgnore Long onlyFor) {
+
+  /** Whether a stream of {@code accountId} may carry this event. */
+  public boolean readableBy(long accountId) {
+    return onlyFor == null || onlyFor == accountId;
+  }
+
+  /** The same event, for {@code accountId}'s streams only. */
+  LiveEvent onlyFor(long accountId) {
+    return new LiveEvent(id, name, type, paperId, objectType, objectId, at, data, accountId);
+  }
+}

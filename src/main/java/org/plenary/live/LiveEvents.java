@@ -100,7 +100,7 @@ public final class LiveEvents {
                       }
                     });
               }
-              return new LiveEvent(id, name, type, paperId, objectType, objectId, at, data);
+              return new LiveEvent(id, name, type, paperId, objectType, objectId, at, data, null);
             });
   }
 }

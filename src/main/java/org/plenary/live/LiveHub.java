@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.plenary.identity.People.Audience;
 import org.plenary.platform.config.PlenaryConfig;
 import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.Credential;
 
 /**
  * This instance's open streams, by paper, and the fan-out to them. Events reach it only from {@link
@@ -48,6 +49,7 @@ public class LiveHub {
   Subscriber subscribe(
       long paperId,
       Actor actor,
+      Credential credential,
       Audience audience,
       SseEventSink sink,
       io.vertx.core.http.HttpServerResponse response) {
@@ -55,6 +57,7 @@ public class LiveHub {
         new Subscriber(
             paperId,
             actor,
+            credential,
             audience,
             sink,
             response,

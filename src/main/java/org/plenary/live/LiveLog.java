@@ -3,6 +3,8 @@ package org.plenary.live;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +15,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.plenary.platform.events.PrivateObjects;
 
 /**
  * The live stream's view of the event log: events by id (what a notification names), the events of
@@ -30,6 +35,7 @@ public class LiveLog {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   @Inject ObjectMapper mapper;
+  @Inject @Any Instance<PrivateObjects> privateObjects;
 
   /** The streamed events among {@code ids}, in id order. */
   List<LiveEvent> byIds(Connection c, Collection<Long> ids) throws SQLException {
@@ -91,6 +97,43 @@ public class LiveLog {
   }
 
   private List<LiveEvent> read(PreparedStatement s) throws SQLException {
+    return restricted(s.getConnection(), readAll(s));
+  }
+
+  /**
+   * The events, those about an object that is private now (a private draft) marked for the one
+   * account that may see it ({@link PrivateObjects}); one query per kind of private object.
+   */
+  private List<LiveEvent> restricted(Connection c, List<LiveEvent> events) throws SQLException {
+    List<LiveEvent> out = events;
+    for (PrivateObjects kind : privateObjects) {
+      Set<Long> ids = new HashSet<>();
+      for (LiveEvent e : events) {
+        if (kind.objectType().equals(e.objectType()) && e.objectId() != null) {
+          ids.add(e.objectId());
+        }
+      }
+      if (ids.isEmpty()) {
+        continue;
+      }
+      Map<Long, Long> owners = kind.privateTo(c, ids);
+      if (owners.isEmpty()) {
+        continue;
+      }
+      List<LiveEvent> marked = new ArrayList<>(out.size());
+      for (LiveEvent e : out) {
+        Long owner =
+            kind.objectType().equals(e.objectType()) && e.objectId() != null
+                ? owners.get(e.objectId())
+                : null;
+        marked.add(owner == null ? e : e.onlyFor(owner));
+      }
+      out = marked;
+    }
+    return out;
+  }
+
+  private List<LiveEvent> readAll(PreparedStatement s) throws SQLException {
     List<LiveEvent> events = new ArrayList<>();
     try (ResultSet r = s.executeQuery()) {
       while (r.next()) {

@@ -53,7 +53,7 @@ public class LiveResource {
       @Context Sse sse,
       @Context io.vertx.core.http.HttpServerResponse response) {
     var since = LiveService.lastEventId(lastEventId);
-    live.open(paperId, currentActor.get(), since, sink, sse, response);
+    live.open(paperId, currentActor.get(), currentActor.credential(), since, sink, sse, response);
   }
 
   @GET

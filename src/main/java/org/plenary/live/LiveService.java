@@ -10,8 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 import org.plenary.identity.Audiences;
+import org.plenary.identity.Credentials;
 import org.plenary.identity.People.Audience;
 import org.plenary.live.LiveRecords.Hello;
 import org.plenary.live.LiveRecords.PresenceView;
@@ -21,6 +25,7 @@ import org.plenary.platform.error.Invalid;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.Action;
 import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.Credential;
 import org.plenary.platform.security.PermissionService;
 
 /**
@@ -32,6 +37,8 @@ import org.plenary.platform.security.PermissionService;
 @ApplicationScoped
 public class LiveService {
 
+  private static final Logger LOG = Logger.getLogger(LiveService.class);
+
   /** How long a browser waits before reconnecting a dropped stream. */
   static final long RECONNECT_MILLIS = 3_000;
 
@@ -40,6 +47,7 @@ public class LiveService {
   @Inject PresenceService presence;
   @Inject PermissionService permissions;
   @Inject Audiences audiences;
+  @Inject Credentials credentials;
   @Inject AgroalDataSource dataSource;
   @Inject PlenaryConfig config;
 
@@ -59,16 +67,20 @@ public class LiveService {
     }
   }
 
-  /** Opens a stream of the paper for {@code actor}, who may read it. */
+  /**
+   * Opens a stream of the paper for {@code actor}, who may read it, signed in with {@code
+   * credential} (the stream ends when that sign-in no longer holds).
+   */
   public void open(
       long paperId,
       Actor actor,
+      Optional<Credential> credential,
       Optional<Long> lastEventId,
       SseEventSink sink,
       Sse sse,
       io.vertx.core.http.HttpServerResponse response) {
     Audience audience = audiences.of(actor, paperId);
-    Subscriber s = hub.subscribe(paperId, actor, audience, sink, response);
+    Subscriber s = hub.subscribe(paperId, actor, credential.orElse(null), audience, sink, response);
     s.start(sse, RECONNECT_MILLIS);
     try (Connection c = dataSource.getConnection()) {
       long newest = log.newest(c, paperId);
@@ -131,19 +143,34 @@ public class LiveService {
   }
 
   /**
-   * Keeps every open stream alive, and closes those whose reader lost access to the paper (their
+   * Keeps every open stream alive, and closes those whose reader signed out (or whose token was
+   * revoked or expired, or whose account was disabled or erased) or lost access to the paper (their
    * audience is brought up to date too: a contributor who became an observer sees fewer names).
    */
   @Scheduled(
       every = "${plenary.live.keep-alive:PT20S}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void keepAlive() {
-    for (Subscriber s : hub.all()) {
+    List<Subscriber> open = hub.all();
+    List<Credential> held = open.stream().map(s -> s.credential).filter(Objects::nonNull).toList();
+    Set<Credential> valid;
+    try {
+      valid = held.isEmpty() ? Set.of() : credentials.stillValid(held);
+    } catch (RuntimeException e) {
+      // The database is away: the streams get nothing new meanwhile; check again next round.
+      LOG.warnf("Could not check the sign-ins of live streams: %s", e.getMessage());
+      valid = Set.copyOf(held);
+    }
+    for (Subscriber s : open) {
       if (s.isClosed()) {
         s.close("the client went away");
         continue;
       }
       if (s.behind()) {
+        continue;
+      }
+      if (s.credential != null && !valid.contains(s.credential)) {
+        s.close("the reader's sign-in ended");
         continue;
       }
       if (!permissions.allows(s.actor, Action.READ_PAPER, s.paperId)) {

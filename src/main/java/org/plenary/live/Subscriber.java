@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.plenary.identity.People.Audience;
 import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.Credential;
 
 /**
  * One open stream. Writes are asynchronous and serialised per stream; the events of one batch go
@@ -46,6 +47,10 @@ final class Subscriber {
 
   final long paperId;
   final Actor actor;
+
+  /** What the reader signed in with; the stream ends when it no longer holds (null: never). */
+  final Credential credential;
+
   volatile Audience audience;
 
   private final SseEventSink sink;
@@ -71,6 +76,7 @@ final class Subscriber {
   Subscriber(
       long paperId,
       Actor actor,
+      Credential credential,
       Audience audience,
       SseEventSink sink,
       HttpServerResponse response,
@@ -79,6 +85,7 @@ final class Subscriber {
       Consumer<Subscriber> onClose) {
     this.paperId = paperId;
     this.actor = actor;
+    this.credential = credential;
     this.audience = audience;
     this.sink = sink;
     this.response = response;
@@ -122,7 +129,7 @@ final class Subscriber {
   private void sendOnce(List<Logged> events) {
     List<byte[]> frames = new ArrayList<>(events.size());
     for (Logged l : events) {
-      if (!sent.add(l.event().id())) {
+      if (!l.event().readableBy(actor.accountId()) || !sent.add(l.event().id())) {
         continue;
       }
       if (sent.size() > REMEMBERED) {

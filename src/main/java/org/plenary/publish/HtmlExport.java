@@ -3,6 +3,7 @@ package org.plenary.publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.plenary.endorsement.EndorsementRecords.GroupTally;
+import org.plenary.platform.crypto.Digests;
 import org.plenary.publish.EditionContent.EndorsementPart;
 import org.plenary.publish.EditionContent.OrganisationPart;
 import org.plenary.publish.EditionContent.SectionPart;
@@ -13,8 +14,10 @@ import org.plenary.section.SectionKind;
 /**
  * The white paper as one standalone HTML file (no external resources) with a print stylesheet, for
  * reading in a browser or printing. Section texts are rendered by the same renderer as on screen
- * (sanitized); their element ids are prefixed per section, so footnotes and headings of different
- * sections never share an id.
+ * (sanitized), except that images become their alt text in brackets, as in the PDF: opening the
+ * file fetches nothing, so nobody learns who reads it or when. Its own Content-Security-Policy says
+ * the same to the browser (nothing loads; only its one stylesheet, by hash, applies). Element ids
+ * are prefixed per section, so footnotes and headings of different sections never share an id.
  */
 final class HtmlExport {
   private HtmlExport() {}
@@ -39,12 +42,21 @@ final class HtmlExport {
       h2,h3{break-after:avoid}table,blockquote,pre{break-inside:avoid}}
       """;
 
+  /** Nothing may load; the one stylesheet above applies (by its hash), no other style or script. */
+  static final String POLICY =
+      "default-src 'none'; style-src 'sha256-"
+          + Digests.sha256Base64(STYLE)
+          + "'; base-uri 'none'; form-action 'none'";
+
   static byte[] render(EditionContent c, int edition, Instant at) {
     Labels labels = Labels.of(c.paper().language());
     StringBuilder h = new StringBuilder(1 << 16);
     h.append("<!doctype html>\n<html lang=\"")
         .append(esc(c.paper().language()))
         .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .append(POLICY)
+        .append("\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
         .append(esc(c.paper().title()))
@@ -102,7 +114,8 @@ final class HtmlExport {
             .append(esc(s.proposalSummary()))
             .append("</p>\n");
       }
-      h.append(prefixIds(renderer.render(s.body()), "s" + s.id() + "-")).append("\n</section>\n");
+      h.append(prefixIds(renderer.renderWithoutImages(s.body()), "s" + s.id() + "-"))
+          .append("\n</section>\n");
     }
     h.append("<section class=\"annex\" id=\"annex-endorsements\">\n<h2>A. ")
         .append(esc(labels.annexEndorsements()))

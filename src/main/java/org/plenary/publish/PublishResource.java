@@ -17,6 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.plenary.platform.http.ContentDisposition;
 import org.plenary.platform.security.Action;
 import org.plenary.platform.security.Authorize;
 import org.plenary.publish.PublishRecords.Changelog;
@@ -163,7 +164,7 @@ public class PublishResource {
   static Response download(PublishService.Artifact a) {
     return Response.ok(a.body())
         .type(a.mediaType())
-        .header("Content-Disposition", "attachment; filename=\"" + a.filename() + "\"")
+        .header("Content-Disposition", ContentDisposition.attachment(a.filename()))
         .header("ETag", "\"" + a.sha256() + "\"")
         .header("Cache-Control", "private, max-age=31536000, immutable")
         .build();

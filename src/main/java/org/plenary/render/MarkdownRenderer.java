@@ -59,6 +59,11 @@ public class MarkdownRenderer {
           .nodeRendererFactory(SafeLinkRenderer.FACTORY)
           .htmlIdGeneratorFactory(HeadingIdGenerator.FACTORY)
           .build();
+  private static final HtmlRenderer WITHOUT_IMAGES_RENDERER =
+      HtmlRenderer.builder(OPTIONS)
+          .nodeRendererFactory(SafeLinkRenderer.WITHOUT_IMAGES)
+          .htmlIdGeneratorFactory(HeadingIdGenerator.FACTORY)
+          .build();
 
   public MarkdownRenderer() {}
 
@@ -75,7 +80,16 @@ public class MarkdownRenderer {
    * {@code null} is treated as empty input.
    */
   public String render(String markdown) {
-    return HtmlPolicy.POLICY.sanitize(renderUnsanitized(markdown));
+    return HtmlPolicy.POLICY.sanitize(renderUnsanitized(markdown, HTML_RENDERER));
+  }
+
+  /**
+   * Like {@link #render}, but every image becomes its alt text in brackets ({@code <em>[alt]</em>},
+   * as the PDF and DOCX show images): for files read away from Plenary, which must fetch nothing
+   * when opened.
+   */
+  public String renderWithoutImages(String markdown) {
+    return HtmlPolicy.POLICY.sanitize(renderUnsanitized(markdown, WITHOUT_IMAGES_RENDERER));
   }
 
   /**
@@ -84,11 +98,15 @@ public class MarkdownRenderer {
    * never send this to a browser.
    */
   String renderUnsanitized(String markdown) {
+    return renderUnsanitized(markdown, HTML_RENDERER);
+  }
+
+  private static String renderUnsanitized(String markdown, HtmlRenderer renderer) {
     String source = markdown == null ? "" : markdown;
     try {
       Document document = PARSER.parse(source);
       flattenBelow(document, MAX_NESTING);
-      return HTML_RENDERER.render(document);
+      return renderer.render(document);
     } catch (StackOverflowError e) {
       // flexmark also recurses while parsing (post-processing visitors, table-row regexes), so
       // thousands of nesting levels or table cells can still exhaust the stack before

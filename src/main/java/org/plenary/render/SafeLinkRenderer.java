@@ -24,13 +24,35 @@ import java.util.Set;
  *
  * <p>The check runs on exactly the string flexmark would put into the attribute (Markdown backslash
  * escapes and entities resolved), so what is checked is what the browser gets.
+ *
+ * <p>{@link #WITHOUT_IMAGES} is for files read away from Plenary (the standalone HTML export):
+ * every image, allowed or not, becomes its alt text in brackets, as in the PDF and DOCX, so opening
+ * the file makes the reader's browser fetch nothing.
  */
 final class SafeLinkRenderer implements NodeRenderer {
 
-  static final NodeRendererFactory FACTORY = options -> new SafeLinkRenderer();
+  static final NodeRendererFactory FACTORY = options -> new SafeLinkRenderer(true);
+
+  /** Images as their alt text, in brackets and emphasised: {@code <em>[alt]</em>}. */
+  static final NodeRendererFactory WITHOUT_IMAGES = options -> new SafeLinkRenderer(false);
+
+  private final boolean images;
+
+  private SafeLinkRenderer(boolean images) {
+    this.images = images;
+  }
 
   @Override
   public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+    if (!images) {
+      return Set.of(
+          new NodeRenderingHandler<>(Link.class, SafeLinkRenderer::renderLink),
+          new NodeRenderingHandler<>(LinkRef.class, SafeLinkRenderer::renderLinkRef),
+          new NodeRenderingHandler<>(Image.class, SafeLinkRenderer::renderImageAsText),
+          new NodeRenderingHandler<>(ImageRef.class, SafeLinkRenderer::renderImageAsText),
+          new NodeRenderingHandler<>(AutoLink.class, SafeLinkRenderer::renderAutoLink),
+          new NodeRenderingHandler<>(MailLink.class, SafeLinkRenderer::renderMailLink));
+    }
     return Set.of(
         new NodeRenderingHandler<>(Link.class, SafeLinkRenderer::renderLink),
         new NodeRenderingHandler<>(LinkRef.class, SafeLinkRenderer::renderLinkRef),
@@ -72,6 +94,12 @@ final class SafeLinkRenderer implements NodeRenderer {
     } else {
       html.text(altText(node));
     }
+  }
+
+  private static void renderImageAsText(Node node, NodeRendererContext context, HtmlWriter html) {
+    html.tag("em");
+    html.text("[" + altText(node) + "]");
+    html.closeTag("em");
   }
 
   private static void renderAutoLink(AutoLink node, NodeRendererContext context, HtmlWriter html) {

@@ -412,6 +412,38 @@ class ManifestsTest {
     assertTrue(conf.contains("client_max_body_size 3m;"), "2 MiB bodies reach Plenary");
   }
 
+  @Test
+  void nginx_example_forwards_only_the_address_it_saw_and_sends_the_security_headers()
+      throws Exception {
+    String conf = Files.readString(DEPLOY.resolve("nginx/plenary.conf"));
+    // Appending ($proxy_add_x_forwarded_for) would keep what the client wrote in front.
+    assertTrue(conf.contains("proxy_set_header X-Forwarded-For $remote_addr;"), conf);
+    assertFalse(conf.contains("$proxy_add_x_forwarded_for"), conf);
+    // Each location with an add_header of its own repeats the security headers (nginx does not
+    // inherit add_header into such a location).
+    Matcher location =
+        Pattern.compile("location\\s+(=\\s*)?(/\\S*)\\s*\\{([^}]*)\\}").matcher(conf);
+    int statics = 0;
+    while (location.find()) {
+      String body = location.group(3);
+      if (body.contains("proxy_pass")) {
+        continue;
+      }
+      statics++;
+      for (String header :
+          List.of(
+              "Content-Security-Policy $plenary_csp",
+              "X-Frame-Options DENY",
+              "X-Content-Type-Options nosniff",
+              "Referrer-Policy no-referrer")) {
+        assertTrue(body.contains("add_header " + header + " always;"), location.group(2) + body);
+      }
+    }
+    assertEquals(3, statics, "/, /assets/ and /index.html");
+    assertTrue(conf.contains("script-src 'self';"), conf);
+    assertTrue(conf.contains("frame-ancestors 'none'"), conf);
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   static synchronized List<JsonNode> objects(String dir) throws Exception {

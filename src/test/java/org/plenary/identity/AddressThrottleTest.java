@@ -35,7 +35,11 @@ class AddressThrottleTest {
   @BeforeEach
   @AfterEach
   void forgetAddresses() throws Exception {
-    // Every test signs in from this machine; do not let this test's lock reach the others.
+    forgetAddresses(dataSource);
+  }
+
+  /** Every test signs in from this machine; do not let one test's lock reach the others. */
+  static void forgetAddresses(io.agroal.api.AgroalDataSource dataSource) throws Exception {
     try (var c = dataSource.getConnection();
         var s = c.createStatement()) {
       s.executeUpdate("DELETE FROM login_throttle WHERE key LIKE 'address:%'");
@@ -69,5 +73,37 @@ class AddressThrottleTest {
 
     assertEquals(429, locked.statusCode(), "even the right password waits");
     assertTrue(Long.parseLong(locked.header("Retry-After")) > 60);
+  }
+
+  @Test
+  void forwarding_headers_do_not_spread_one_address_over_many_when_forwarding_is_off() {
+    // The default: no proxy forwarding, so whatever a client claims, its failures are its own.
+    for (int i = 1; i <= 3; i++) {
+      assertEquals(
+          401,
+          Personas.anonymous()
+              .header("X-Forwarded-For", "203.0.113." + i)
+              .header("Forwarded", "for=198.51.100." + i)
+              .header("X-Real-IP", "192.0.2." + i)
+              .contentType(ContentType.JSON)
+              .body(Map.of("handle", "unknown-" + i, "password", "wrong password"))
+              .post("/api/auth/sign-in")
+              .then()
+              .extract()
+              .statusCode());
+    }
+    assertEquals(
+        429,
+        Personas.anonymous()
+            .header("X-Forwarded-For", "203.0.113.99")
+            .header("Forwarded", "for=198.51.100.99")
+            .header("X-Real-IP", "192.0.2.99")
+            .contentType(ContentType.JSON)
+            .body(Map.of("handle", "unknown-99", "password", "wrong password"))
+            .post("/api/auth/sign-in")
+            .then()
+            .extract()
+            .statusCode(),
+        "the fourth failure from this machine is locked out, whatever it said it was");
   }
 }

@@ -283,4 +283,94 @@ class LiveApiTest {
         .statusCode(200)
         .body("people", org.hamcrest.Matchers.hasSize(0));
   }
+
+  /** Waits until the server ends the stream; fails after {@code timeout}. */
+  static void awaitEnd(SseClient live, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!live.ended()) {
+      assertTrue(System.nanoTime() < deadline, "the stream is still open after " + timeout);
+      live.drain(Duration.ofMillis(200));
+    }
+  }
+
+  @Test
+  void a_stream_ends_when_its_reader_signs_out_or_the_account_is_disabled() {
+    CreatedPaper paper = Fixture.paper().withSection("Context", TEXT).create();
+    Person leaving = Personas.member(paper, "CONTRIBUTOR");
+    Person disabled = Personas.member(paper, "OBSERVER");
+    Person staying = Personas.member(paper, "OBSERVER");
+    Person writer = Personas.member(paper, "EDITOR");
+    try (SseClient signedOut = stream(paper, leaving.token(), null);
+        SseClient offAccount = stream(paper, disabled.token(), null);
+        SseClient open = stream(paper, staying.token(), null)) {
+      signedOut.await("hello", SOON);
+      offAccount.await("hello", SOON);
+      open.await("hello", SOON);
+
+      leaving.as().post("/api/auth/sign-out").then().statusCode(204);
+      RestAssured.given()
+          .post("/api/admin/accounts/" + disabled.id() + "/disable")
+          .then()
+          .statusCode(200);
+
+      // %test keep-alive is 2 s: the check runs within a few seconds
+      awaitEnd(signedOut, Duration.ofSeconds(15));
+      awaitEnd(offAccount, Duration.ofSeconds(15));
+      writer.save(paper.sectionPath(0), TEXT + "\n\nAfter they left.").statusCode(200);
+      assertEquals(2, open.await("section.saved", SOON).json().get("data").get("revision").asInt());
+      assertFalse(open.ended(), "the reader still signed in keeps the stream");
+    }
+  }
+
+  @Test
+  void events_about_a_private_draft_reach_only_its_author() {
+    CreatedPaper paper = Fixture.paper().withSection("Context", TEXT).create();
+    Person author = Personas.member(paper, "CONTRIBUTOR");
+    Person observer = Personas.member(paper, "OBSERVER");
+    Person editor = Personas.member(paper, "EDITOR");
+    java.util.function.Predicate<Event> noDraftNews =
+        e -> {
+          assertFalse(e.name().startsWith("draft."), () -> "a private draft leaked: " + e);
+          return e.name().equals("section.saved");
+        };
+    String before;
+    try (SseClient own = stream(paper, author.token(), null);
+        SseClient watching = stream(paper, observer.token(), null);
+        SseClient editing = stream(paper, editor.token(), null)) {
+      before = own.await("hello", SOON).id();
+      watching.await("hello", SOON);
+      editing.await("hello", SOON);
+
+      long draft =
+          author
+              .as()
+              .contentType(ContentType.JSON)
+              .body(Map.of("body", TEXT + "\n\nMy private idea.", "submit", false))
+              .post(paper.sectionPath(0) + "/drafts")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath()
+              .getLong("id");
+      assertEquals(draft, own.await("draft.opened", SOON).json().get("objectId").asLong());
+      // A save outdates the private draft: the author hears of it, the others only of the save.
+      editor.save(paper.sectionPath(0), TEXT + "\n\nThe editor's change.").statusCode(200);
+      assertEquals(draft, own.await("draft.outdated", SOON).json().get("objectId").asLong());
+      for (SseClient other : List.of(watching, editing)) {
+        other.await(noDraftNews, "the save, and no draft event before it", SOON);
+        assertTrue(
+            other.drain(Duration.ofMillis(500)).stream()
+                .noneMatch(e -> e.name().startsWith("draft.")),
+            "no draft event after the save either");
+      }
+    }
+    // Nor does a replay carry them while the draft is private.
+    try (SseClient replay = stream(paper, observer.token(), before)) {
+      replay.await(noDraftNews, "the replayed save, and no draft event before it", SOON);
+      assertTrue(
+          replay.drain(Duration.ofMillis(500)).stream()
+              .noneMatch(e -> e.name().startsWith("draft.")),
+          "no draft event in the replay");
+    }
+  }
 }

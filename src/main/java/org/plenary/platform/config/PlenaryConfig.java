@@ -25,6 +25,19 @@ public interface PlenaryConfig {
 
   Live live();
 
+  Http http();
+
+  /** HTTP answers (see {@code platform.http.SecurityHeaders}). */
+  interface Http {
+    /**
+     * More origins the web app may connect to (its Content-Security-Policy's {@code connect-src}),
+     * e.g. {@code https://auth.example.org} when the app was built for a Keycloak other than the
+     * server's ({@code VITE_PLENARY_OIDC_URL}). Plenary's own origin, and with single sign-on on
+     * the realm's, are always allowed.
+     */
+    java.util.Optional<java.util.List<String>> connectSources();
+  }
+
   /** The live event stream and presence (see the live package). */
   interface Live {
     /** How often an open stream gets a keep-alive comment (also re-checks the reader's access). */

@@ -39,4 +39,15 @@ public final class Digests {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
   }
+
+  /** SHA-256 of the text's UTF-8 bytes, standard Base64 (as a CSP {@code 'sha256-…'} source). */
+  public static String sha256Base64(String text) {
+    try {
+      return java.util.Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
 }

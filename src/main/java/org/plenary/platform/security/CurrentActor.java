@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.plenary.platform.error.Unauthenticated;
+import org.plenary.platform.http.ClientAddress;
 
 /**
  * Who the caller is: the {@link Actor} that authentication attached to the request (a local token
@@ -26,6 +27,7 @@ public class CurrentActor {
 
   @Inject CurrentIdentityAssociation identities;
   @Inject CurrentVertxRequest request;
+  @Inject ClientAddress clientAddress;
 
   /** The caller; 401 when nobody signed in. */
   public Actor get() {
@@ -52,16 +54,31 @@ public class CurrentActor {
     return Optional.ofNullable(identity.getAttribute(ACTOR));
   }
 
-  /** The address the request came from (after trusted proxies, when configured), if any. */
+  /** What the caller signed in with, if someone did (not for work done on someone's behalf). */
+  public Optional<Credential> credential() {
+    if (!Arc.container().requestContext().isActive()) {
+      return Optional.empty();
+    }
+    SecurityIdentity identity = identities.getIdentity();
+    if (identity == null || identity.isAnonymous()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(identity.getAttribute(Credential.ATTRIBUTE));
+  }
+
+  /**
+   * The address the request came from, if any: the connection's peer, or behind trusted proxies the
+   * client they name (see {@link ClientAddress}).
+   */
   public Optional<String> address() {
     if (!Arc.container().requestContext().isActive()) {
       return Optional.empty();
     }
     RoutingContext context = request.getCurrent();
-    if (context == null || context.request().remoteAddress() == null) {
+    if (context == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(context.request().remoteAddress().hostAddress());
+    return clientAddress.of(context.request());
   }
 
   /** Runs {@code work} with {@code actor} as the one changes are attributed to. */
