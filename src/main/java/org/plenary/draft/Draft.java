@@ -19,7 +19,7 @@ public class Draft extends BaseEntity {
 
   /** Where a draft stands. */
   public enum Status {
-    /** Private to its author. */
+    /** Not yet submitted: private to its author (see {@link Draft#shared}). */
     DRAFT,
     /** Submitted for review. */
     OPEN,
@@ -47,6 +47,13 @@ public class Draft extends BaseEntity {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Status status;
+
+  /**
+   * Whether the author ever submitted the draft. A draft never submitted is private to its author
+   * whatever its status, also after the author withdraws it.
+   */
+  @Column(nullable = false)
+  public boolean shared;
 
   @Column(nullable = false)
   public int currentVersion;

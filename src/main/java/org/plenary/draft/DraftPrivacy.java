@@ -11,7 +11,7 @@ import java.util.Map;
 import org.plenary.platform.events.PrivateObjects;
 
 /**
- * A private draft (status {@link Draft.Status#DRAFT}) exists only for its author, as {@code
+ * A draft never submitted ({@link Draft#shared} false) exists only for its author, as {@code
  * DraftService} shows drafts: events about it (created, updated, outdated, withdrawn while still
  * private) reach only the author's live streams, never the paper's other readers.
  */
@@ -19,9 +19,7 @@ import org.plenary.platform.events.PrivateObjects;
 public class DraftPrivacy implements PrivateObjects {
 
   private static final String PRIVATE =
-      "SELECT id, author_id FROM draft WHERE id = ANY(?) AND status = '"
-          + Draft.Status.DRAFT.name()
-          + "'";
+      "SELECT id, author_id FROM draft WHERE id = ANY(?) AND NOT shared";
 
   @Override
   public String objectType() {

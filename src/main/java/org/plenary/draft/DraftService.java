@@ -85,6 +85,7 @@ public class DraftService {
     draft.authorId = me.accountId();
     draft.groupId = request.groupId();
     draft.status = Boolean.TRUE.equals(request.submit()) ? Draft.Status.OPEN : Draft.Status.DRAFT;
+    draft.shared = draft.status == Draft.Status.OPEN;
     draft.currentVersion = 1;
     draft.createdAt = BaseEntity.now();
     draft.updatedAt = draft.createdAt;
@@ -97,8 +98,8 @@ public class DraftService {
   @Transactional
   public List<DraftView> list(long paperId, Draft.Status status, Long sectionId) {
     long me = currentActor.get().accountId();
-    StringBuilder where = new StringBuilder("paperId = ?1 and (status <> ?2 or authorId = ?3)");
-    List<Object> params = new ArrayList<>(List.of(paperId, Draft.Status.DRAFT, me));
+    StringBuilder where = new StringBuilder("paperId = ?1 and (shared = true or authorId = ?2)");
+    List<Object> params = new ArrayList<>(List.of(paperId, me));
     if (status != null) {
       params.add(status);
       where.append(" and status = ?").append(params.size());
@@ -140,6 +141,7 @@ public class DraftService {
     Draft draft = ownUndecided(paperId, draftId, "submit");
     if (draft.status == Draft.Status.DRAFT) {
       draft.status = Draft.Status.OPEN;
+      draft.shared = true;
       draft.updatedAt = BaseEntity.now();
       record(draft, "draft.submitted", Map.of());
     }
@@ -407,13 +409,16 @@ public class DraftService {
     events.record(draft.paperId, type, "draft", draft.id, payload);
   }
 
-  /** The draft, if the caller may see it: a private draft exists only for its author. */
+  /**
+   * The draft, if the caller may see it: a draft never submitted exists only for its author, also
+   * once withdrawn.
+   */
   private Draft visible(long paperId, long draftId) {
     Draft draft =
         Draft.<Draft>findByIdOptional(draftId)
             .filter(d -> d.paperId == paperId)
             .orElseThrow(() -> new NotFound("draft", String.valueOf(draftId)));
-    if (draft.status == Draft.Status.DRAFT && draft.authorId != currentActor.get().accountId()) {
+    if (!draft.shared && draft.authorId != currentActor.get().accountId()) {
       throw new NotFound("draft", String.valueOf(draftId));
     }
     return draft;

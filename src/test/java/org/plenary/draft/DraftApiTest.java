@@ -81,6 +81,48 @@ class DraftApiTest {
   }
 
   @Test
+  void a_private_draft_its_author_withdraws_stays_private() {
+    CreatedPaper paper = Fixture.paper().withSection("A", TEXT).create();
+    Person author = Personas.member(paper, "CONTRIBUTOR");
+    Person editor = Personas.member(paper, "EDITOR");
+    long id = draft(author, paper, TEXT + "\n\nA thought not for others yet.", false);
+
+    author.as().post(paper.path() + "/drafts/" + id + "/withdraw").then().statusCode(200);
+
+    author
+        .as()
+        .get(paper.path() + "/drafts/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("WITHDRAWN"));
+    editor.as().get(paper.path() + "/drafts/" + id).then().statusCode(404);
+    editor.as().get(paper.path() + "/drafts").then().body("id", not(hasItem((int) id)));
+    editor
+        .as()
+        .get(paper.path() + "/drafts?status=WITHDRAWN")
+        .then()
+        .body("id", not(hasItem((int) id)));
+  }
+
+  @Test
+  void a_submitted_draft_its_author_withdraws_stays_visible_to_the_editors() {
+    CreatedPaper paper = Fixture.paper().withSection("A", TEXT).create();
+    Person author = Personas.member(paper, "CONTRIBUTOR");
+    Person editor = Personas.member(paper, "EDITOR");
+    long id = draft(author, paper, TEXT + "\n\nA proposal on the table.", false);
+    author.as().post(paper.path() + "/drafts/" + id + "/submit").then().statusCode(200);
+
+    author.as().post(paper.path() + "/drafts/" + id + "/withdraw").then().statusCode(200);
+
+    editor
+        .as()
+        .get(paper.path() + "/drafts/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("WITHDRAWN"));
+  }
+
+  @Test
   void two_drafts_of_one_paragraph_merge_one_after_another_with_their_authors_kept() {
     CreatedPaper paper = Fixture.paper().withSection("A", TEXT).create();
     Person amina = Personas.member(paper, "CONTRIBUTOR");
