@@ -290,7 +290,8 @@ public class ProblemMapper {
     return value.length() > 60 ? "'" + value.substring(0, 57) + "...'" : "'" + value + "'";
   }
 
-  static String titleOf(int status) {
+  /** The title of a problem document with this status, the same for every answer. */
+  public static String titleOf(int status) {
     return switch (status) {
       case 400 -> "Malformed request";
       case 401 -> "Sign-in required";
@@ -301,7 +302,10 @@ public class ProblemMapper {
       case 409 -> "Conflict";
       case 412 -> "Someone else changed this first";
       case 413 -> "Too large";
+      case 411 -> "Length required";
+      case 414 -> "Address too long";
       case 415 -> "Unsupported media type";
+      case 431 -> "Request headers too large";
       case 422 -> "Invalid request";
       case 428 -> "Version required";
       case 429 -> "Too many requests";

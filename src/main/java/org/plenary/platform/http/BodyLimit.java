@@ -23,14 +23,14 @@ public class BodyLimit {
             ctx -> {
               String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
               if (length != null && tooLarge(length)) {
-                ctx.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(
-                        "{\"type\":\"urn:plenary:problem:too-large\",\"title\":\"Too large\","
-                            + "\"status\":413,\"detail\":\"The request body is larger than Plenary"
-                            + " accepts (2 MiB). A section's text can be at most 1 MiB.\"}");
+                RouterProblems.send(
+                    ctx,
+                    413,
+                    "too-large",
+                    "The request body is larger than Plenary accepts (2 MiB). A section's text can"
+                        + " be at most 1 MiB.",
+                    null,
+                    true);
               } else {
                 ctx.next();
               }

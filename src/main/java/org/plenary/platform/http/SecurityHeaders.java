@@ -79,9 +79,24 @@ public class SecurityHeaders {
     if (policy != null && !headers.contains("Content-Security-Policy")) {
       headers.set("Content-Security-Policy", policy);
     }
+    others(headers);
+  }
+
+  private static void others(MultiMap headers) {
     headers.set("X-Frame-Options", "DENY");
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Referrer-Policy", "no-referrer");
+  }
+
+  /**
+   * The headers of an answer given before this class's route ran (a request the router failed to
+   * take): a problem document, so the API's policy.
+   */
+  static void forProblem(MultiMap headers) {
+    if (!headers.contains("Content-Security-Policy")) {
+      headers.set("Content-Security-Policy", API_POLICY);
+    }
+    others(headers);
   }
 
   /** The policy for a path: the API's, none for the Swagger and Dev UIs, else the web app's. */
