@@ -21,10 +21,6 @@ import { sectionTitle } from './paper';
 
 const PREVIEW_DELAY_MS = 600;
 
-function etagOf(sectionId: number, revision: number): string {
-  return `"s${sectionId}-r${revision}"`;
-}
-
 export async function showSection(ctx: Ctx, paperId: number, sectionId: number): Promise<void> {
   const root = ctx.mount('section', t('common.loading'));
   const [paperA, sectionA, contentA] = await Promise.all([
@@ -60,7 +56,13 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     initial = unsaved.text;
     if (unsaved.baseRevision !== saved.revision) {
       // Edited on an older revision: keep that base, so saving leads to the merge view.
-      base = { revision: unsaved.baseRevision, etag: etagOf(sectionId, unsaved.baseRevision), text: '' };
+      // Its ETag is the server's (revisions never change), not one spelled here.
+      const older = await ctx.api.get<Content>(`/api/papers/${paperId}/sections/${sectionId}/revisions/${unsaved.baseRevision}`);
+      if (!older.ok) {
+        loadFailed(ctx, root, older.failure);
+        return;
+      }
+      base = { revision: unsaved.baseRevision, etag: older.etag ?? older.value.etag, text: '' };
       notices.append(h('p', { class: 'notice' }, t('editor.restoredOld', { n: unsaved.baseRevision, current: saved.revision })));
     } else {
       notices.append(h('p', { class: 'notice' }, t('editor.restored')));
