@@ -4,6 +4,8 @@ import type { CommentView, Draft } from './types';
 
 const comment = (over: Partial<CommentView> = {}): CommentView => ({
   id: 1,
+  threadId: 1,
+  replyTo: null,
   author: { id: 2, handle: 'ana', displayName: 'Ana' } as CommentView['author'],
   body: 'Text',
   edited: false,
@@ -15,6 +17,7 @@ const comment = (over: Partial<CommentView> = {}): CommentView => ({
   version: 1,
   mine: false,
   createdAt: '2026-11-29T03:00:00Z',
+  updatedAt: null,
   ...over,
 });
 

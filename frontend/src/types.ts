@@ -1,29 +1,43 @@
-/** The shapes of the API's JSON bodies the app uses (see the *Records.java files and /q/openapi). */
+/**
+ * The API's JSON bodies, as the server's OpenAPI document describes them: `src/generated/api.d.ts`
+ * is written from `openapi.json` by `npm run generate` (before every build and test run), so a
+ * field the server renames or drops fails the type check.
+ *
+ * The document is exact about presence (every record component is always written) and cautious
+ * about null (every component that is not a Java primitive may be null). Where the app relies on a
+ * value being set, `Known` says so for the fields named, in one place per body: the names are
+ * checked against the document, the non-null claim is the app's.
+ */
+import type { components } from './generated/api';
 
-export type Role = 'OWNER' | 'EDITOR' | 'CONTRIBUTOR' | 'OBSERVER';
-export const ROLES: readonly Role[] = ['OWNER', 'EDITOR', 'CONTRIBUTOR', 'OBSERVER'];
-export type SectionKind = 'NARRATIVE' | 'PROPOSAL' | 'ANNEX' | 'LETTER';
-export const SECTION_KINDS: readonly SectionKind[] = ['NARRATIVE', 'PROPOSAL', 'ANNEX', 'LETTER'];
-export type StakeholderGroup =
-  | 'TECH_INDUSTRY'
-  | 'GOVERNMENT_POLICY'
-  | 'CIVIL_SOCIETY'
-  | 'ACADEMIA'
-  | 'MULTILATERAL'
-  | 'OTHER';
-export const STAKEHOLDER_GROUPS: readonly StakeholderGroup[] = [
+type S = components['schemas'];
+
+/** `T` with the fields `K` known to be set and the nested bodies `O` replaced by their known shapes. */
+type Known<T, K extends keyof T, O extends { readonly [P in keyof O]: P extends keyof T ? T[P] : never } = {}> =
+  Omit<T, K | keyof O> & { readonly [P in K]-?: NonNullable<T[P]> } & { readonly [P in keyof O]: O[P] };
+
+export type Role = S['PaperRole'];
+export type SectionKind = S['SectionKind'];
+export type StakeholderGroup = S['StakeholderGroup'];
+export type Attribution = S['Attribution'];
+export type Stance = S['Stance'];
+export type DraftStatus = S['Status'];
+
+// The order the app offers choices in (the document's enums list every value, in the server's order).
+export const ROLES = ['OWNER', 'EDITOR', 'CONTRIBUTOR', 'OBSERVER'] as const satisfies readonly Role[];
+export const SECTION_KINDS = ['NARRATIVE', 'PROPOSAL', 'ANNEX', 'LETTER'] as const satisfies readonly SectionKind[];
+export const STAKEHOLDER_GROUPS = [
   'TECH_INDUSTRY',
   'GOVERNMENT_POLICY',
   'CIVIL_SOCIETY',
   'ACADEMIA',
   'MULTILATERAL',
   'OTHER',
-];
-export type Attribution = 'NAMED' | 'ORGANISATION_ONLY' | 'ANONYMOUS';
-export const ATTRIBUTIONS: readonly Attribution[] = ['NAMED', 'ORGANISATION_ONLY', 'ANONYMOUS'];
-export type Stance = 'ENDORSE' | 'ENDORSE_WITH_RESERVATIONS' | 'OBJECT';
-export const STANCES: readonly Stance[] = ['ENDORSE', 'ENDORSE_WITH_RESERVATIONS', 'OBJECT'];
+] as const satisfies readonly StakeholderGroup[];
+export const ATTRIBUTIONS = ['NAMED', 'ORGANISATION_ONLY', 'ANONYMOUS'] as const satisfies readonly Attribution[];
+export const STANCES = ['ENDORSE', 'ENDORSE_WITH_RESERVATIONS', 'OBJECT'] as const satisfies readonly Stance[];
 
+/** One page of a list (`PageOf…` in the document). */
 export interface Page<T> {
   readonly items: readonly T[];
   readonly page: number;
@@ -31,379 +45,63 @@ export interface Page<T> {
   readonly total: number;
 }
 
-export interface Profile {
-  readonly id: number;
-  readonly handle: string;
-  readonly displayName: string;
-  readonly kind: string;
-  readonly organisation: string | null;
-  readonly stakeholderGroup: StakeholderGroup | null;
-  readonly country: string | null;
-  readonly attribution: Attribution;
-  readonly email: string | null;
-  readonly emailNotifications: boolean;
-  readonly platformAdmin: boolean;
-}
+export type Profile = Known<S['Profile'], 'handle' | 'displayName' | 'kind' | 'attribution'>;
+export type SessionView = Known<S['Session'], 'token' | 'expiresAt', { account: Profile }>;
+export type Author = Known<S['AuthorView'], 'displayName'>;
+export type Signatory = Known<S['SignatoryView'], 'name'>;
+export type Paper = Known<
+  S['PaperView'],
+  'slug' | 'title' | 'language' | 'status' | 'updatedAt' | 'keywords',
+  { signatories: readonly Signatory[] }
+>;
+export type Section = Known<S['SectionView'], 'heading' | 'kind' | 'etag' | 'updatedAt'>;
+export type Content = Known<S['ContentView'], 'etag' | 'body' | 'createdAt'>;
+export type RevisionSummary = Known<S['RevisionSummary'], 'createdAt'>;
 
-export interface SessionView {
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly account: Profile;
-}
+export type DiffOp = S['Op'];
+export type ParagraphDiff = Known<S['ParagraphDiff'], 'status', { runs: readonly Known<S['Run'], 'op' | 'text'>[] }>;
+export type DiffView = Known<S['DiffView'], 'stats', { paragraphs: readonly ParagraphDiff[] }>;
 
-export interface Author {
-  readonly id: number | null;
-  readonly handle: string | null;
-  readonly displayName: string;
-  readonly organisation: string | null;
-  readonly stakeholderGroup: StakeholderGroup | null;
-  readonly identified: boolean;
-}
+export type Member = Known<S['MemberView'], 'handle' | 'displayName' | 'role'>;
+export type Invitation = Known<S['InvitationView'], 'role' | 'expiresAt'>;
+export type InvitationPreview = Known<S['InvitationPreview'], 'paperTitle' | 'role' | 'expiresAt'>;
+export type Draft = Known<S['DraftView'], 'author' | 'status' | 'etag' | 'body' | 'createdAt' | 'updatedAt', { author: Author }>;
 
-export interface Paper {
-  readonly id: number;
-  readonly slug: string;
-  readonly title: string;
-  readonly subtitle: string | null;
-  readonly summary: string | null;
-  readonly language: string;
-  readonly status: string;
-  readonly archived: boolean;
-  readonly updatedAt: string;
-  readonly initiative?: string | null;
-  readonly keywords?: readonly string[];
-  readonly signatories?: readonly Signatory[];
-}
+export type Region = Known<S['RegionView'], 'kind'>;
+export type MergePreview = Known<S['MergePreview'], 'currentEtag', { regions: readonly Region[] }>;
 
-export interface Signatory {
-  readonly name: string;
-  readonly title: string | null;
-  readonly organisation: string | null;
-}
+export type AnchorView = Known<S['AnchorView'], 'status'>;
+export type CommentView = Known<S['CommentView'], 'createdAt', { author: Author }>;
+export type CommentVersion = Known<S['VersionView'], 'body' | 'createdAt'>;
+/** `snippetHtml` is escaped Markdown source with matches in mark (read with snippet.ts, never as HTML). */
+export type SearchHit = Known<S['Hit'], 'heading' | 'snippetHtml'>;
+export type SearchResults = Known<S['Results'], 'query', { hits: readonly SearchHit[] }>;
+export type AuditEntry = Known<S['Entry'], 'at' | 'type'>;
+export type Thread = Known<S['ThreadView'], never, { anchor: AnchorView; comment: CommentView; replies: readonly CommentView[] }>;
+export type Mentionable = Known<S['Mentionable'], 'handle' | 'displayName'>;
 
-export interface Section {
-  readonly id: number;
-  readonly paperId: number;
-  readonly position: number | null;
-  readonly heading: string;
-  readonly kind: SectionKind;
-  readonly proposalNumber: number | null;
-  readonly proposalSummary: string | null;
-  readonly currentRevision: number;
-  readonly etag: string;
-  readonly deleted: boolean;
-  readonly updatedAt: string;
-}
+export type GroupTally = S['GroupTally'];
+export type Tally = Known<S['Tally'], 'byGroup'>;
+export type StanceView = Known<S['StanceView'], 'stance', { endorser: Author }>;
+export type Endorsements = Known<S['Endorsements'], never, { tally: Tally; stances: readonly StanceView[]; mine: StanceView | null }>;
+export type PaperEndorsements = Known<
+  S['PaperEndorsements'],
+  never,
+  { paper: Endorsements; proposals: readonly Known<S['ProposalTally'], 'heading', { tally: Tally; mine: StanceView | null }>[] }
+>;
 
-export interface Content {
-  readonly sectionId: number;
-  readonly revision: number;
-  readonly etag: string;
-  readonly body: string;
-  readonly author: Author | null;
-  readonly summary: string | null;
-  readonly createdAt: string;
-}
+export type Group = Known<S['GroupView'], 'name' | 'memberIds' | 'sectionIds'>;
+export type Workshop = Known<S['WorkshopView'], 'title' | 'startsAt' | 'endsAt' | 'timeZone', { groups: readonly Group[] }>;
+export type GroupProgress = Known<S['GroupProgress'], 'name', { sections: readonly Known<S['SectionProgress'], 'heading'>[] }>;
 
-export interface RevisionSummary {
-  readonly number: number;
-  readonly author: Author | null;
-  readonly summary: string | null;
-  readonly restoredFrom: number | null;
-  readonly length: number;
-  readonly createdAt: string;
-}
+/** A compile job's states (the server sends a string; these are the ones it writes). */
+export const JOB_STATES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export type Job = Known<S['JobView'], 'state'>;
+export type Artifact = Known<S['ArtifactView'], 'format' | 'mediaType' | 'filename' | 'href'>;
+export type Edition = Known<S['EditionView'], 'status' | 'fingerprint' | 'createdAt', { artifacts: readonly Artifact[] }>;
+export type Changelog = Known<S['Changelog'], never, { sections: readonly Known<S['SectionChange'], 'heading' | 'change'>[] }>;
+export type ShareLink = Known<S['ShareLinkView'], never>;
 
-export type DiffOp = 'EQUAL' | 'INSERT' | 'DELETE';
-export interface ParagraphDiff {
-  readonly status: 'EQUAL' | 'CHANGED' | 'INSERTED' | 'DELETED';
-  readonly runs: readonly { readonly op: DiffOp; readonly text: string }[];
-}
-export interface DiffStats {
-  readonly wordsInserted: number;
-  readonly wordsDeleted: number;
-}
-export interface DiffView {
-  readonly identical: boolean;
-  readonly stats: DiffStats;
-  readonly paragraphs: readonly ParagraphDiff[];
-}
-
-export interface Member {
-  readonly accountId: number;
-  readonly handle: string;
-  readonly displayName: string;
-  readonly organisation: string | null;
-  readonly role: Role;
-}
-
-export interface Invitation {
-  readonly id: number;
-  readonly role: Role;
-  readonly note: string | null;
-  readonly expiresAt: string;
-  readonly maxUses: number;
-  readonly uses: number;
-  readonly revoked: boolean;
-  readonly token: string | null;
-  readonly link: string | null;
-}
-
-export interface InvitationPreview {
-  readonly paperTitle: string;
-  readonly role: Role;
-  readonly expiresAt: string;
-  readonly invitedBy: string | null;
-}
-
-export type DraftStatus = 'DRAFT' | 'OPEN' | 'MERGED' | 'REJECTED' | 'WITHDRAWN';
-export interface Draft {
-  readonly id: number;
-  readonly paperId: number;
-  readonly sectionId: number;
-  readonly author: Author;
-  readonly status: DraftStatus;
-  readonly outdated: boolean;
-  readonly etag: string;
-  readonly baseRevision: number;
-  readonly sectionRevision: number;
-  readonly body: string;
-  readonly rationale: string | null;
-  readonly decisionReason: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface Region {
-  readonly kind: string;
-  readonly conflict: number | null;
-  readonly text: string | null;
-  readonly base: string | null;
-  readonly ours: string | null;
-  readonly theirs: string | null;
-}
-export interface MergePreview {
-  readonly currentRevision: number;
-  readonly currentEtag: string;
-  readonly clean: boolean;
-  readonly conflicts: number;
-  readonly regions: readonly Region[];
-  readonly text: string | null;
-}
-
-export interface AnchorView {
-  readonly status: 'SECTION' | 'ATTACHED' | 'CHANGED' | 'OUTDATED';
-  readonly exact: string | null;
-  readonly start: number | null;
-  readonly end: number | null;
-  readonly text: string | null;
-}
-export interface CommentView {
-  readonly id: number;
-  readonly author: Author;
-  readonly body: string | null;
-  readonly edited: boolean;
-  readonly deleted: boolean;
-  readonly hidden: boolean;
-  readonly hiddenReason: string | null;
-  /** How many flags it has: editors only (null for others). */
-  readonly flags?: number | null;
-  readonly flaggedByMe: boolean;
-  readonly version: number;
-  readonly mine: boolean;
-  readonly createdAt: string;
-}
-
-export interface CommentVersion {
-  readonly number: number;
-  readonly body: string;
-  readonly createdAt: string;
-}
-
-export interface SearchHit {
-  readonly sectionId: number;
-  readonly heading: string;
-  readonly revision: number;
-  /** Escaped Markdown source with matches in mark (read with snippet.ts, never as HTML). */
-  readonly snippetHtml: string;
-  readonly rank: number;
-}
-
-export interface SearchResults {
-  readonly query: string;
-  readonly hits: readonly SearchHit[];
-}
-
-export interface AuditEntry {
-  readonly id: number;
-  readonly at: string;
-  readonly actor: { readonly id: number | null; readonly handle: string | null; readonly displayName: string | null } | null;
-  readonly type: string;
-  readonly objectType: string | null;
-  readonly objectId: number | null;
-  readonly payload: Readonly<Record<string, unknown>> | null;
-  readonly address: string | null;
-}
-export interface Thread {
-  readonly id: number;
-  readonly sectionId: number;
-  readonly anchor: AnchorView;
-  readonly resolved: boolean;
-  readonly comment: CommentView;
-  readonly replies: readonly CommentView[];
-}
-export interface Mentionable {
-  readonly handle: string;
-  readonly displayName: string;
-  readonly organisation: string | null;
-}
-
-export interface GroupTally {
-  readonly group: StakeholderGroup | null;
-  readonly endorse: number;
-  readonly withReservations: number;
-  readonly object: number;
-  readonly total: number;
-}
-export interface Tally {
-  readonly total: number;
-  readonly endorse: number;
-  readonly withReservations: number;
-  readonly object: number;
-  readonly onEarlierVersion: number;
-  readonly supportingGroups: number;
-  readonly singleSector: boolean;
-  readonly byGroup: readonly GroupTally[];
-}
-export interface StanceView {
-  readonly id: number;
-  readonly endorser: Author;
-  readonly stance: Stance;
-  readonly statement: string | null;
-  readonly onCurrentVersion: boolean;
-}
-export interface Endorsements {
-  readonly sectionId: number | null;
-  readonly proposalNumber: number | null;
-  readonly heading: string | null;
-  readonly frozen: boolean;
-  readonly tally: Tally;
-  readonly stances: readonly StanceView[];
-  readonly mine: StanceView | null;
-}
-export interface PaperEndorsements {
-  readonly paper: Endorsements;
-  readonly proposals: readonly {
-    readonly sectionId: number;
-    readonly proposalNumber: number | null;
-    readonly heading: string;
-    readonly tally: Tally;
-    readonly mine: StanceView | null;
-  }[];
-}
-
-export interface Group {
-  readonly id: number;
-  readonly workshopId: number;
-  readonly name: string;
-  readonly facilitatorId: number | null;
-  readonly memberIds: readonly number[];
-  readonly sectionIds: readonly number[];
-}
-export interface Workshop {
-  readonly id: number;
-  readonly title: string;
-  readonly startsAt: string;
-  readonly endsAt: string;
-  readonly timeZone: string;
-  readonly place: string | null;
-  readonly onlineLink: string | null;
-  readonly agenda: string | null;
-  readonly groups: readonly Group[];
-}
-export interface GroupProgress {
-  readonly groupId: number;
-  readonly name: string;
-  readonly members: number;
-  readonly words: number;
-  readonly revisions: number;
-  readonly lastActivity: string | null;
-  readonly sections: readonly {
-    readonly sectionId: number;
-    readonly heading: string;
-    readonly words: number;
-    readonly revisions: number;
-    readonly revisionsByGroup: number;
-  }[];
-}
-
-export interface Job {
-  readonly id: number;
-  readonly state: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-  readonly stage: string | null;
-  readonly percent: number;
-  readonly edition: number | null;
-  readonly error: string | null;
-}
-export interface Artifact {
-  readonly format: string;
-  readonly mediaType: string;
-  readonly filename: string;
-  readonly size: number;
-  readonly href: string;
-}
-export interface Edition {
-  readonly number: number;
-  readonly status: string;
-  readonly fingerprint: string;
-  readonly createdBy: Author | null;
-  readonly createdAt: string;
-  readonly publishedAt: string | null;
-  readonly artifacts: readonly Artifact[];
-}
-export interface Changelog {
-  readonly from: number;
-  readonly to: number;
-  readonly sectionsAdded: number;
-  readonly sectionsRemoved: number;
-  readonly sectionsChanged: number;
-  readonly wordsAdded: number;
-  readonly wordsRemoved: number;
-  readonly sections: readonly {
-    readonly sectionId: number;
-    readonly heading: string;
-    readonly change: string;
-    readonly wordsAdded: number;
-    readonly wordsRemoved: number;
-  }[];
-}
-export interface ShareLink {
-  readonly id: number;
-  readonly edition: number;
-  readonly label: string | null;
-  readonly url: string | null;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-  readonly downloads: number;
-}
-
-export interface Notification {
-  readonly id: number;
-  readonly reason: string;
-  readonly type: string;
-  readonly paperId: number | null;
-  readonly paperTitle: string | null;
-  readonly sectionId: number | null;
-  readonly sectionHeading: string | null;
-  readonly threadId: number | null;
-  readonly draftId: number | null;
-  readonly excerpt: string | null;
-  readonly actor: Author | null;
-  readonly at: string;
-  readonly read: boolean;
-}
-export interface NotificationPage {
-  readonly items: readonly Notification[];
-  readonly unread: number;
-  readonly next: number | null;
-}
+export type Notification = Known<S['NotificationView'], 'reason' | 'type' | 'at'>;
+export type NotificationPage = Known<S['NotificationPage'], never, { items: readonly Notification[] }>;

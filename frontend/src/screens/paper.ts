@@ -72,17 +72,37 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
     heading.setAttribute('lang', paper.language);
   }
   document.title = `${paper.title} – Plenary`;
-  const outlineBox = h('div', { class: 'outline-box' });
-  const outlineAlert = h('div', { class: 'form-alert' });
+  const outline = outlinePanel(ctx, paperId, editable);
   append(root, 
     paperNav(paperId, 'paper'),
     paper.subtitle !== null ? h('p', { class: 'subtitle', dir: 'auto', lang: paper.language }, paper.subtitle) : null,
     h('p', { class: 'meta' }, statusBadge(paper.status), ' ', t('papers.updated', { when: formatDateTime(paper.updatedAt, ctx.locale) })),
     paper.archived ? h('p', { class: 'notice', 'data-archived': 'true' }, t('archive.notice')) : null,
     searchPanel(ctx, paper),
-    h('section', { 'aria-labelledby': 'outline-h', class: 'panel' }, h('h2', { id: 'outline-h' }, t('paper.outline')), outlineAlert, outlineBox),
+    outline.element,
   );
 
+  await outline.load();
+  ctx.live.at(null, false);
+  root.querySelector('h1')?.after(presenceLine(ctx, null, (id) => outline.sections().find((s) => s.id === id)?.heading));
+
+  const unsubscribe = ctx.live.subscribe((event) => {
+    if (event.event.startsWith('section.') || event.event.startsWith('outline.')) void outline.reloadKeepingFocus();
+  });
+  ctx.onLeave(unsubscribe);
+
+  if (editable) append(root, flaggedPanel(ctx, paperId, () => outline.sections()).element, detailsPanel(ctx, paper));
+  if (isOwner) append(root, statusPanel(ctx, paper), membersPanel(ctx, paperId), archivePanel(ctx, paper), auditPanel(ctx, paperId));
+}
+
+/** The outline: sections in order (add, rename, change kind, delete, restore, reorder for editors). */
+function outlinePanel(
+  ctx: Ctx,
+  paperId: number,
+  editable: boolean,
+): { element: HTMLElement; load(): Promise<void>; reloadKeepingFocus(): Promise<void>; sections(): readonly Section[] } {
+  const outlineBox = h('div', { class: 'outline-box' });
+  const outlineAlert = h('div', { class: 'form-alert' });
   const showFailure = (failure: Failure): void => {
     outlineAlert.replaceChildren(failureBox(failure));
   };
@@ -257,10 +277,6 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
     );
   };
 
-  await load();
-  ctx.live.at(null, false);
-  root.querySelector('h1')?.after(presenceLine(ctx, null, (id) => sections.find((s) => s.id === id)?.heading));
-
   // Another person's change (or one's own, echoed by the stream) redraws the outline; whoever is
   // working in it keeps their place.
   const reloadKeepingFocus = async (): Promise<void> => {
@@ -270,13 +286,12 @@ export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
     await load();
     if (item !== null) focusOn(Number(item.dataset['sectionId']), action ?? '');
   };
-  const unsubscribe = ctx.live.subscribe((event) => {
-    if (event.event.startsWith('section.') || event.event.startsWith('outline.')) void reloadKeepingFocus();
-  });
-  ctx.onLeave(unsubscribe);
-
-  if (editable) append(root, flaggedPanel(ctx, paperId, () => sections).element, detailsPanel(ctx, paper));
-  if (isOwner) append(root, statusPanel(ctx, paper), membersPanel(ctx, paperId), archivePanel(ctx, paper), auditPanel(ctx, paperId));
+  return {
+    element: h('section', { 'aria-labelledby': 'outline-h', class: 'panel' }, h('h2', { id: 'outline-h' }, t('paper.outline')), outlineAlert, outlineBox),
+    load: () => load(),
+    reloadKeepingFocus,
+    sections: () => sections,
+  };
 }
 
 /** Title, subtitle, summary and what the published edition needs (editors and owners). */

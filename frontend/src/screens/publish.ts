@@ -4,7 +4,7 @@ import { append, h } from '../dom';
 import { formatBytes, formatDateTime, formatPercent } from '../format';
 import { canEdit, canManage, roleIn } from '../roles';
 import { t } from '../strings';
-import type { Changelog, Edition, Job, ShareLink } from '../types';
+import { JOB_STATES, type Changelog, type Edition, type Job, type JobState, type ShareLink } from '../types';
 import { button, failureBox, field, form, saveBlob, showFormFailure } from '../ui';
 import { paperNav } from './paper';
 
@@ -55,7 +55,7 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
     }
     const job = answer.value;
     progress.value = job.percent;
-    progressText.textContent = t('publish.state', { state: t(`job.${job.state}`), stage: job.stage ?? '', percent: formatPercent(job.percent, ctx.locale) });
+    progressText.textContent = t('publish.state', { state: jobState(job.state), stage: job.stage ?? '', percent: formatPercent(job.percent, ctx.locale) });
     if (job.state === 'DONE') {
       ctx.announce(t('publish.done', { n: job.edition ?? 0 }));
       ctx.refresh();
@@ -221,4 +221,9 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
         )
       : null,
   );
+}
+
+/** A job state's label; a state this app does not know is shown as the server wrote it. */
+function jobState(state: string): string {
+  return (JOB_STATES as readonly string[]).includes(state) ? t(`job.${state as JobState}`) : state;
 }

@@ -21,10 +21,6 @@ import { sectionTitle } from './paper';
 
 const PREVIEW_DELAY_MS = 600;
 
-function etagOf(sectionId: number, revision: number): string {
-  return `"s${sectionId}-r${revision}"`;
-}
-
 export async function showSection(ctx: Ctx, paperId: number, sectionId: number): Promise<void> {
   const root = ctx.mount('section', t('common.loading'));
   const [paperA, sectionA, contentA] = await Promise.all([
@@ -60,7 +56,13 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     initial = unsaved.text;
     if (unsaved.baseRevision !== saved.revision) {
       // Edited on an older revision: keep that base, so saving leads to the merge view.
-      base = { revision: unsaved.baseRevision, etag: etagOf(sectionId, unsaved.baseRevision), text: '' };
+      // Its ETag is the server's (revisions never change), not one spelled here.
+      const older = await ctx.api.get<Content>(`/api/papers/${paperId}/sections/${sectionId}/revisions/${unsaved.baseRevision}`);
+      if (!older.ok) {
+        loadFailed(ctx, root, older.failure);
+        return;
+      }
+      base = { revision: unsaved.baseRevision, etag: older.etag ?? older.value.etag, text: '' };
       notices.append(h('p', { class: 'notice' }, t('editor.restoredOld', { n: unsaved.baseRevision, current: saved.revision })));
     } else {
       notices.append(h('p', { class: 'notice' }, t('editor.restored')));
@@ -70,8 +72,6 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   const editorHost = h('div', { class: 'editor-host' });
   let surface: Surface = plainSurface(initial, t('editor.label'));
   editorHost.append(surface.element);
-  const preview = h('div', { class: 'preview rendered', dir: 'auto', lang: paper.language, 'aria-live': 'off' });
-  const previewState = h('p', { class: 'hint', role: 'status' });
   const saveState = h('p', { class: 'save-state', role: 'status' });
   const conflictHost = h('div');
   const saveAlert = h('div', { class: 'form-alert' });
@@ -81,26 +81,11 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     saveState.textContent = dirty() ? t('editor.unsaved') : t('editor.saved', { n: saved.revision });
   };
 
-  let previewTimer: ReturnType<typeof setTimeout> | null = null;
-  let previewSeq = 0;
-  const renderPreview = async (): Promise<void> => {
-    const seq = ++previewSeq;
-    previewState.textContent = t('editor.previewing');
-    const answer = await ctx.api.post<{ html: string }>('/api/render/preview', { markdown: surface.text() });
-    if (seq !== previewSeq) return;
-    if (answer.ok) {
-      // The server renders with the same sanitizer as published text (OWASP allowlist).
-      preview.innerHTML = answer.value.html;
-      previewState.textContent = '';
-    } else {
-      previewState.textContent = t('editor.previewFailed');
-    }
-  };
+  const preview = previewPanel(ctx, paper.language, () => surface.text());
   const onText = (text: string): void => {
     keepUnsaved(store, paperId, sectionId, base.revision, text, base.revision === saved.revision ? saved.body : '\u0000');
     updateState();
-    if (previewTimer !== null) clearTimeout(previewTimer);
-    previewTimer = setTimeout(() => void renderPreview(), PREVIEW_DELAY_MS);
+    preview.schedule();
   };
 
   const attach = (s: Surface): void => {
@@ -125,32 +110,7 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
       // Keep the plain editor.
     });
 
-  const tool = (label: string, text: string, run: () => void): HTMLButtonElement =>
-    button(text, run, { 'aria-label': label, title: label, class: 'tool' });
-  const toolbar = h(
-    'div',
-    { role: 'toolbar', 'aria-label': t('editor.toolbar'), class: 'toolbar' },
-    tool(t('editor.bold'), 'B', () => surface.wrap('**', '**', t('editor.boldText'))),
-    tool(t('editor.italic'), 'I', () => surface.wrap('_', '_', t('editor.italicText'))),
-    tool(t('editor.heading'), 'H', () => surface.prefixLines('## ')),
-    tool(t('editor.list'), '•', () => surface.prefixLines('- ')),
-    tool(t('editor.link'), t('editor.link'), () => surface.wrap('[', '](https://)', t('editor.linkText'))),
-  );
-  // Roving focus in the toolbar: one tab stop, arrows move between buttons.
-  const tools = [...toolbar.querySelectorAll<HTMLButtonElement>('button')];
-  tools.forEach((b, i) => {
-    b.tabIndex = i === 0 ? 0 : -1;
-    b.addEventListener('keydown', (e) => {
-      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
-      if (next === null) return;
-      e.preventDefault();
-      const target = tools[(next + tools.length) % tools.length];
-      if (target === undefined) return;
-      b.tabIndex = -1;
-      target.tabIndex = 0;
-      target.focus();
-    });
-  });
+  const toolbar = editorToolbar(() => surface);
 
   const summary = field({ name: 'summary', label: t('editor.summary'), dir: 'auto', maxlength: 500 });
   const save = async (): Promise<void> => {
@@ -216,44 +176,10 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   document.addEventListener('keydown', onKey);
   ctx.onLeave(() => {
     document.removeEventListener('keydown', onKey);
-    if (previewTimer !== null) clearTimeout(previewTimer);
+    preview.stop();
   });
 
-  // Propose the text as a draft instead of saving it.
-  const rationale = field({ name: 'rationale', label: t('drafts.rationale'), multiline: true, rows: 3, dir: 'auto' });
-  const propose = form(t('drafts.propose'), [rationale], t('drafts.proposeSubmit'), async (alertBox) => {
-    const answer = await ctx.api.post<Draft>(`/api/papers/${paperId}/sections/${sectionId}/drafts`, {
-      body: surface.text(),
-      rationale: rationale.input.value || null,
-      baseRevision: base.revision,
-      submit: true,
-    });
-    if (!answer.ok) {
-      showFormFailure(alertBox, [rationale], answer.failure);
-      return;
-    }
-    ctx.announce(t('drafts.proposed'));
-    ctx.go({ name: 'draft', paperId, draftId: answer.value.id });
-  });
-
-  const proposalSummary = field({
-    name: 'proposalSummary',
-    label: t('editor.proposalSummary'),
-    value: section.proposalSummary ?? '',
-    multiline: true,
-    rows: 3,
-    dir: 'auto',
-    hint: t('editor.proposalSummaryHint'),
-  });
-  const summaryForm = form(t('editor.proposalSummary'), [proposalSummary], t('common.save'), async (alertBox) => {
-    const answer = await ctx.api.patch<Section>(`/api/papers/${paperId}/sections/${sectionId}`, { proposalSummary: proposalSummary.input.value });
-    if (!answer.ok) {
-      showFormFailure(alertBox, [proposalSummary], answer.failure);
-      return;
-    }
-    showFormFailure(alertBox, [proposalSummary], null);
-    ctx.announce(t('editor.proposalSummarySaved'));
-  });
+  const propose = proposeForm(ctx, paperId, sectionId, () => surface.text(), () => base.revision);
 
   const comments = commentsPanel(ctx, paperId, sectionId, !observer, canEdit(role), {
     selection: () => surface.selection(),
@@ -294,15 +220,9 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
         ),
         conflictHost,
         section.kind === 'PROPOSAL' && !observer
-          ? h('details', { class: 'panel', 'data-panel': 'proposal-summary' }, h('summary', {}, t('editor.proposalSummary')), summaryForm)
+          ? proposalSummaryPanel(ctx, paperId, sectionId, section)
           : null,
-        h(
-          'section',
-          { class: 'panel', 'aria-labelledby': 'preview-h' },
-          h('h2', { id: 'preview-h' }, t('editor.preview')),
-          previewState,
-          preview,
-        ),
+        preview.element,
       ),
       h(
         'aside',
@@ -313,7 +233,7 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     ),
   );
   updateState();
-  void renderPreview();
+  void preview.render();
   ctx.live.at(sectionId, !observer);
   root.querySelector('h1')?.after(presenceLine(ctx, sectionId));
 
@@ -326,6 +246,112 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     }
   });
   ctx.onLeave(unsubscribe);
+}
+
+/** The editor's toolbar: one tab stop, arrows move between its buttons. */
+function editorToolbar(surface: () => Surface): HTMLElement {
+  const tool = (label: string, text: string, run: () => void): HTMLButtonElement =>
+    button(text, run, { 'aria-label': label, title: label, class: 'tool' });
+  const toolbar = h(
+    'div',
+    { role: 'toolbar', 'aria-label': t('editor.toolbar'), class: 'toolbar' },
+    tool(t('editor.bold'), 'B', () => surface().wrap('**', '**', t('editor.boldText'))),
+    tool(t('editor.italic'), 'I', () => surface().wrap('_', '_', t('editor.italicText'))),
+    tool(t('editor.heading'), 'H', () => surface().prefixLines('## ')),
+    tool(t('editor.list'), '•', () => surface().prefixLines('- ')),
+    tool(t('editor.link'), t('editor.link'), () => surface().wrap('[', '](https://)', t('editor.linkText'))),
+  );
+  // Roving focus in the toolbar: one tab stop, arrows move between buttons.
+  const tools = [...toolbar.querySelectorAll<HTMLButtonElement>('button')];
+  tools.forEach((b, i) => {
+    b.tabIndex = i === 0 ? 0 : -1;
+    b.addEventListener('keydown', (e) => {
+      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
+      if (next === null) return;
+      e.preventDefault();
+      const target = tools[(next + tools.length) % tools.length];
+      if (target === undefined) return;
+      b.tabIndex = -1;
+      target.tabIndex = 0;
+      target.focus();
+    });
+  });
+  return toolbar;
+}
+
+/** Proposes the editor's text as a draft on `baseRevision` instead of saving it. */
+function proposeForm(ctx: Ctx, paperId: number, sectionId: number, text: () => string, baseRevision: () => number): HTMLElement {
+  const rationale = field({ name: 'rationale', label: t('drafts.rationale'), multiline: true, rows: 3, dir: 'auto' });
+  return form(t('drafts.propose'), [rationale], t('drafts.proposeSubmit'), async (alertBox) => {
+    const answer = await ctx.api.post<Draft>(`/api/papers/${paperId}/sections/${sectionId}/drafts`, {
+      body: text(),
+      rationale: rationale.input.value || null,
+      baseRevision: baseRevision(),
+      submit: true,
+    });
+    if (!answer.ok) {
+      showFormFailure(alertBox, [rationale], answer.failure);
+      return;
+    }
+    ctx.announce(t('drafts.proposed'));
+    ctx.go({ name: 'draft', paperId, draftId: answer.value.id });
+  });
+}
+
+/** A proposal's summary, edited apart from its text. */
+function proposalSummaryPanel(ctx: Ctx, paperId: number, sectionId: number, section: Section): HTMLElement {
+  const proposalSummary = field({
+    name: 'proposalSummary',
+    label: t('editor.proposalSummary'),
+    value: section.proposalSummary ?? '',
+    multiline: true,
+    rows: 3,
+    dir: 'auto',
+    hint: t('editor.proposalSummaryHint'),
+  });
+  const summaryForm = form(t('editor.proposalSummary'), [proposalSummary], t('common.save'), async (alertBox) => {
+    const answer = await ctx.api.patch<Section>(`/api/papers/${paperId}/sections/${sectionId}`, { proposalSummary: proposalSummary.input.value });
+    if (!answer.ok) {
+      showFormFailure(alertBox, [proposalSummary], answer.failure);
+      return;
+    }
+    showFormFailure(alertBox, [proposalSummary], null);
+    ctx.announce(t('editor.proposalSummarySaved'));
+  });
+  return h('details', { class: 'panel', 'data-panel': 'proposal-summary' }, h('summary', {}, t('editor.proposalSummary')), summaryForm);
+}
+
+/** The server's rendering of the editor's text, asked for again a moment after typing stops. */
+function previewPanel(ctx: Ctx, language: string, text: () => string): { element: HTMLElement; render(): Promise<void>; schedule(): void; stop(): void } {
+  const preview = h('div', { class: 'preview rendered', dir: 'auto', lang: language, 'aria-live': 'off' });
+  const previewState = h('p', { class: 'hint', role: 'status' });
+  let previewTimer: ReturnType<typeof setTimeout> | null = null;
+  let previewSeq = 0;
+  const render = async (): Promise<void> => {
+    const seq = ++previewSeq;
+    previewState.textContent = t('editor.previewing');
+    const answer = await ctx.api.post<{ html: string }>('/api/render/preview', { markdown: text() });
+    if (seq !== previewSeq) return;
+    if (answer.ok) {
+      // The server renders with the same sanitizer as published text (OWASP allowlist).
+      preview.innerHTML = answer.value.html;
+      previewState.textContent = '';
+    } else {
+      previewState.textContent = t('editor.previewFailed');
+    }
+  };
+  const stop = (): void => {
+    if (previewTimer !== null) clearTimeout(previewTimer);
+  };
+  return {
+    element: h('section', { class: 'panel', 'aria-labelledby': 'preview-h' }, h('h2', { id: 'preview-h' }, t('editor.preview')), previewState, preview),
+    render,
+    schedule() {
+      stop();
+      previewTimer = setTimeout(() => void render(), PREVIEW_DELAY_MS);
+    },
+    stop,
+  };
 }
 
 /** The revision a `section.saved` event reports (0 when it cannot be read). */

@@ -1,5 +1,6 @@
 package org.plenary.platform;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,5 +49,31 @@ class OpenApiDocumentTest {
             + " frontend/openapi.json (this test just wrote "
             + WRITTEN
             + "), then run `npm test` in frontend/ to see what the change breaks in the app");
+  }
+
+  @Test
+  void an_answers_record_components_are_required_and_only_non_primitive_ones_can_be_null()
+      throws Exception {
+    JsonNode section =
+        new ObjectMapper()
+            .readTree(RestAssured.given().accept("application/json").get("/q/openapi").asString())
+            .at("/components/schemas/SectionView");
+    assertEquals(
+        section.at("/properties").size(), section.at("/required").size(), section.toString());
+    assertEquals("integer", section.at("/properties/id/type").asText());
+    assertEquals(
+        "[\"integer\",\"null\"]", section.at("/properties/proposalNumber/type").toString());
+    assertEquals("null", section.at("/properties/kind/anyOf/1/type").asText());
+  }
+
+  @Test
+  void a_request_body_requires_only_what_validation_refuses_to_see_missing() throws Exception {
+    JsonNode create =
+        new ObjectMapper()
+            .readTree(RestAssured.given().accept("application/json").get("/q/openapi").asString())
+            .at("/components/schemas/CreatePaper");
+    assertEquals("[\"title\",\"language\"]", create.at("/required").toString());
+    assertEquals("string", create.at("/properties/title/type").asText());
+    assertEquals("[\"string\",\"null\"]", create.at("/properties/subtitle/type").toString());
   }
 }
