@@ -176,16 +176,36 @@ public class ProblemMapper {
     if (status >= 500) {
       return unexpected(e, uri);
     }
-    String detail =
-        switch (status) {
-          case 404 -> "There is nothing at " + uri.getPath() + ".";
-          case 405 -> "This address does not accept that method.";
-          case 406 -> "This address cannot answer in the requested media type.";
-          case 413 -> "The request body is larger than Plenary accepts (2 MiB).";
-          case 415 -> "This address expects a request body of another media type (usually JSON).";
-          default -> e.getMessage() == null ? titleOf(status) : e.getMessage();
-        };
+    String detail = detailOf(status, uri.getPath());
+    if (detail == null) {
+      detail = e.getMessage() == null ? titleOf(status) : e.getMessage();
+    }
     return respond(status, "http-" + status, titleOf(status), detail, uri, List.of(), Map.of());
+  }
+
+  /**
+   * What an HTTP-level refusal with this status says, the same whether RESTEasy or the router gives
+   * it, or null when the status has no general explanation.
+   */
+  public static String detailOf(int status, String path) {
+    return switch (status) {
+      case 404 -> "There is nothing at " + path + ".";
+      case 405 -> "This address does not accept that method.";
+      case 406 -> "This address cannot answer in the requested media type.";
+      case 413 ->
+          "The request body is larger than Plenary accepts (2 MiB). A section's text can be at"
+              + " most 1 MiB.";
+      case 415 -> "This address expects a request body of another media type (usually JSON).";
+      default -> null;
+    };
+  }
+
+  /** What a 500 says: nothing of the cause, a reference that the log has beside it. */
+  public static String internalDetail(String reference) {
+    return "Something went wrong on our side. Nothing you sent was lost; please try again."
+        + " Reference: "
+        + reference
+        + ".";
   }
 
   @ServerExceptionMapper
@@ -223,15 +243,7 @@ public class ProblemMapper {
     String reference = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure on %s (reference %s)", uri.getPath(), reference);
     return respond(
-        500,
-        "internal",
-        titleOf(500),
-        "Something went wrong on our side. Nothing you sent was lost; please try again. Reference: "
-            + reference
-            + ".",
-        uri,
-        List.of(),
-        Map.of());
+        500, "internal", titleOf(500), internalDetail(reference), uri, List.of(), Map.of());
   }
 
   /**

@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.plenary.platform.error.ProblemMapper;
 
 /**
  * Answers requests that announce a body over 2 MiB with a 413 problem document before reading the
@@ -27,8 +28,7 @@ public class BodyLimit {
                     ctx,
                     413,
                     "too-large",
-                    "The request body is larger than Plenary accepts (2 MiB). A section's text can"
-                        + " be at most 1 MiB.",
+                    ProblemMapper.detailOf(413, ctx.request().path()),
                     null,
                     true);
               } else {

@@ -2,7 +2,6 @@ package org.plenary.platform.http;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
@@ -25,7 +24,6 @@ import org.plenary.platform.json.JsonSetup;
  * <ul>
  *   <li>an address (path and query) over {@value #MAX_TARGET_LENGTH} characters: 414;
  *   <li>headers over {@value #MAX_HEADER_BYTES} bytes in all: 431;
- *   <li>an HTTP/1.1 request without a {@code Host} header: 400;
  *   <li>a body sent in chunks ({@code Transfer-Encoding}) without a {@code Content-Length}: 411, so
  *       that {@link BodyLimit} can refuse a body over its limit before it is read (Quarkus would
  *       answer an oversized chunked body with an empty 413);
@@ -56,10 +54,6 @@ public class RequestGuard {
   private void check(RoutingContext ctx) {
     var request = ctx.request();
     String target = request.uri();
-    if (target == null) {
-      RouterProblems.send(ctx, 400, "malformed-request", "The request has no address.", null, true);
-      return;
-    }
     if (target.length() > MAX_TARGET_LENGTH) {
       RouterProblems.send(
           ctx,
@@ -87,12 +81,6 @@ public class RequestGuard {
               + ".",
           null,
           true);
-      return;
-    }
-    if (request.version() == HttpVersion.HTTP_1_1
-        && request.headers().get(HttpHeaders.HOST) == null) {
-      RouterProblems.send(
-          ctx, 400, "malformed-request", "An HTTP/1.1 request needs a Host header.", "Host", true);
       return;
     }
     if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
@@ -135,8 +123,9 @@ public class RequestGuard {
     String path = target.substring(0, pathEnd);
     String[] segments = path.split("/", -1);
     for (int i = 0; i < segments.length; i++) {
-      String problem = problemOf(segments[i], false);
-      if (problem != null) {
+      try {
+        checked(segments[i], false);
+      } catch (IllegalArgumentException e) {
         return Map.entry(
             "path",
             "Part "
@@ -144,7 +133,7 @@ public class RequestGuard {
                 + " of the address ('"
                 + shorten(segments[i])
                 + "') "
-                + problem
+                + e.getMessage()
                 + " Correct the address.");
       }
     }
@@ -158,14 +147,19 @@ public class RequestGuard {
       }
       int equals = pair.indexOf('=');
       String rawName = equals >= 0 ? pair.substring(0, equals) : pair;
-      String nameProblem = problemOf(rawName, true);
-      if (nameProblem != null) {
-        return Map.entry("query", "A parameter name ('" + shorten(rawName) + "') " + nameProblem);
+      String name;
+      try {
+        name = checked(rawName, true);
+      } catch (IllegalArgumentException e) {
+        return Map.entry(
+            "query", "A parameter name ('" + shorten(rawName) + "') " + e.getMessage());
       }
-      String name = decodeStrictly(rawName, true);
-      String valueProblem = equals >= 0 ? problemOf(pair.substring(equals + 1), true) : null;
-      if (valueProblem != null) {
-        return Map.entry(name, "The value of '" + shorten(name) + "' " + valueProblem);
+      try {
+        if (equals >= 0) {
+          checked(pair.substring(equals + 1), true);
+        }
+      } catch (IllegalArgumentException e) {
+        return Map.entry(name, "The value of '" + shorten(name) + "' " + e.getMessage());
       }
     }
     return null;
@@ -173,14 +167,25 @@ public class RequestGuard {
 
   /** Why a raw (percent-encoded) part cannot be used, or null when it can. */
   static String problemOf(String raw, boolean query) {
-    String decoded;
     try {
-      decoded = decodeStrictly(raw, query);
+      checked(raw, query);
+      return null;
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
+  }
+
+  /**
+   * The decoded text of a raw part, or an {@link IllegalArgumentException} saying why it cannot be
+   * decoded or stored (the rule {@link JsonSetup} applies to bodies).
+   */
+  private static String checked(String raw, boolean query) {
+    String decoded = decodeStrictly(raw, query);
     String text = JsonSetup.problemOf(decoded);
-    return text == null ? null : "is not acceptable: " + text;
+    if (text != null) {
+      throw new IllegalArgumentException("is not acceptable: " + text);
+    }
+    return decoded;
   }
 
   /**

@@ -11,12 +11,16 @@ import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.plenary.platform.error.ProblemMapper;
 
 /**
  * Failures on the router that never reach RESTEasy's exception mappers (a request Vert.x-web cannot
  * route, a body over the limit sent in chunks, a handler that failed) are answered with a problem
  * document instead of Quarkus's plain-text error page. A 5xx says only that something went wrong,
  * with a reference that is also in the log beside the cause.
+ *
+ * <p>An HTTP/1.1 request without a {@code Host} header is one of these: Vert.x-web fails it before
+ * any route runs, so it is answered here, naming {@code Host}.
  *
  * <p>Security failures go on to Quarkus, which answers them with its challenge.
  */
@@ -43,15 +47,7 @@ public class RouterFailures {
       String reference = UUID.randomUUID().toString();
       LOG.errorf(
           failure, "Unexpected failure on %s (reference %s)", ctx.request().path(), reference);
-      RouterProblems.send(
-          ctx,
-          status,
-          "internal",
-          "Something went wrong on our side. Nothing you sent was lost; please try again."
-              + " Reference: "
-              + reference
-              + ".",
-          null);
+      RouterProblems.send(ctx, status, "internal", ProblemMapper.internalDetail(reference), null);
       return;
     }
     if (status == 400 && ctx.request().headers().get("Host") == null) {
@@ -59,21 +55,19 @@ public class RouterFailures {
           ctx, 400, "malformed-request", "The request needs a Host header.", "Host", true);
       return;
     }
-    RouterProblems.send(ctx, status, "http-" + status, detailOf(status), null, true);
+    String detail = ProblemMapper.detailOf(status, ctx.request().path());
+    if (detail == null) {
+      detail =
+          status == 400
+              ? "Plenary could not read this request."
+              : "The request was not accepted (" + status + ").";
+    }
+    RouterProblems.send(ctx, status, "http-" + status, detail, null, true);
   }
 
   private static boolean isSecurity(Throwable failure) {
     return failure instanceof AuthenticationException
         || failure instanceof UnauthorizedException
         || failure instanceof ForbiddenException;
-  }
-
-  private static String detailOf(int status) {
-    return switch (status) {
-      case 400 -> "Plenary could not read this request.";
-      case 404 -> "There is nothing at this address.";
-      case 405 -> "This address does not accept that method.";
-      default -> "The request was not accepted (" + status + ").";
-    };
   }
 }
