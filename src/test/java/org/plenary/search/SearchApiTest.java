@@ -127,11 +127,16 @@ class SearchApiTest {
         .then()
         .statusCode(422)
         .body("errors[0].field", equalTo("q"));
+  }
+
+  @Test
+  void a_query_with_a_nul_character_is_refused_naming_the_parameter() {
+    CreatedPaper paper = Fixture.paper().create();
     given()
         .queryParam("q", "a\u0000b")
         .get(paper.path() + "/search")
         .then()
-        .statusCode(422)
+        .statusCode(400)
         .body("errors[0].field", equalTo("q"));
   }
 }
