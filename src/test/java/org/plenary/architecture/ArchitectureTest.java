@@ -79,6 +79,7 @@ class ArchitectureTest {
         "revision",
         "endorsement",
         "comment");
+    uses("coedit", "platform");
   }
 
   private static void uses(String feature, String... lower) {
