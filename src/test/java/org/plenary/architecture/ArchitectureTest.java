@@ -79,7 +79,7 @@ class ArchitectureTest {
         "revision",
         "endorsement",
         "comment");
-    uses("coedit", "platform");
+    uses("coedit", "platform", "paper", "live", "revision");
   }
 
   private static void uses(String feature, String... lower) {
