@@ -1,0 +1,66 @@
+package org.plenary.coedit;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The open sockets of each section on this instance, and how updates reach them: after an update is
+ * stored here, and when another instance's update is heard through PostgreSQL ({@code plenary_live}
+ * news of kind {@code coedit}, sent by {@code live_update}'s trigger on commit with the section and
+ * seq). Either way the updates are read from {@code live_update} ({@link LiveDocuments#news}), so
+ * each socket gets each update once, in order, whichever instance stored it.
+ */
+@ApplicationScoped
+public class SectionSockets {
+
+  private static final Logger LOG = Logger.getLogger(SectionSockets.class);
+
+  @Inject LiveDocuments documents;
+
+  private final Map<Long, Set<WebSocketConnection>> bySection = new ConcurrentHashMap<>();
+
+  void join(long sectionId, WebSocketConnection connection) {
+    bySection.computeIfAbsent(sectionId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+  }
+
+  void leave(long sectionId, WebSocketConnection connection) {
+    Set<WebSocketConnection> open = bySection.get(sectionId);
+    if (open != null) {
+      open.remove(connection);
+    }
+  }
+
+  boolean joined(long sectionId, WebSocketConnection connection) {
+    Set<WebSocketConnection> open = bySection.get(sectionId);
+    return open != null && open.contains(connection);
+  }
+
+  /**
+   * Sends the section's sockets every update they have not had; {@code origin} is not sent its own
+   * update {@code originSeq} back (null and -1 for none).
+   */
+  void deliver(long sectionId, WebSocketConnection origin, long originSeq) {
+    Set<WebSocketConnection> open = bySection.get(sectionId);
+    if (open == null) {
+      return;
+    }
+    // One sender at a time per section, so every socket gets the updates in seq order.
+    synchronized (open) {
+      for (LiveDocuments.Update u : documents.news(sectionId)) {
+        byte[] message = SyncMessages.update(u.bytes());
+        for (WebSocketConnection c : open) {
+          if (c.isOpen() && !(c == origin && u.seq() == originSeq)) {
+            c.sendBinary(message)
+                .subscribe()
+                .with(v -> {}, e -> LOG.debugf("Could not send to a live socket: %s", e));
+          }
+        }
+      }
+    }
+  }
+}
