@@ -1,12 +1,17 @@
 package org.plenary.coedit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.plenary.live.LiveNews;
 
 /**
  * The open sockets of each section on this instance, and how updates reach them: after an update is
@@ -20,7 +25,11 @@ public class SectionSockets {
 
   private static final Logger LOG = Logger.getLogger(SectionSockets.class);
 
+  /** The news kind {@code V14__Live_documents.sql}'s trigger sends. */
+  static final String KIND = "coedit";
+
   @Inject LiveDocuments documents;
+  @Inject ObjectMapper mapper;
 
   private final Map<Long, Set<WebSocketConnection>> bySection = new ConcurrentHashMap<>();
 
@@ -60,6 +69,21 @@ public class SectionSockets {
                 .with(v -> {}, e -> LOG.debugf("Could not send to a live socket: %s", e));
           }
         }
+      }
+    }
+  }
+
+  void heard(@ObservesAsync LiveNews news) {
+    if (LiveNews.RECONNECTED.equals(news.kind())) {
+      for (long sectionId : bySection.keySet()) {
+        deliver(sectionId, null, -1);
+      }
+    } else if (KIND.equals(news.kind())) {
+      try {
+        JsonNode json = mapper.readTree(news.json());
+        deliver(json.path("sectionId").asLong(), null, -1);
+      } catch (JsonProcessingException e) {
+        LOG.warnf("Ignored unreadable co-editing news %s", news.json());
       }
     }
   }
