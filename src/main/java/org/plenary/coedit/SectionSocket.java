@@ -52,18 +52,17 @@ public class SectionSocket {
   @Inject LiveDocuments documents;
   @Inject SectionSockets sockets;
 
-  private Actor actor;
-  private long paperId;
-  private long sectionId;
+  // One instance serves every connection: what is the connection's own is read from it (the
+  // injected
+  // connection and identity are those of the connection being served).
 
   @OnOpen
   @Blocking
   void open() {
-    actor = identity.getAttribute(CurrentActor.ACTOR);
-    try {
-      paperId = Long.parseLong(connection.pathParam("paperId"));
-      sectionId = Long.parseLong(connection.pathParam("sectionId"));
-    } catch (NumberFormatException e) {
+    Actor actor = identity.getAttribute(CurrentActor.ACTOR);
+    long paperId = id("paperId");
+    long sectionId = id("sectionId");
+    if (paperId < 0 || sectionId < 0) {
       close(POLICY, "no such section");
       return;
     }
@@ -77,7 +76,7 @@ public class SectionSocket {
       close(POLICY, e.getMessage());
       return;
     }
-    sockets.join(sectionId, connection);
+    sockets.join(sectionId, connection.id());
     if (documents.mayWrite(actor, paperId, sectionId)) {
       connection.sendBinaryAndAwait(SyncMessages.step1(documents.stateVector(paperId, sectionId)));
     }
@@ -86,7 +85,10 @@ public class SectionSocket {
   @OnBinaryMessage
   @Blocking
   void message(byte[] bytes) {
-    if (!sockets.joined(sectionId, connection)) {
+    Actor actor = identity.getAttribute(CurrentActor.ACTOR);
+    long paperId = id("paperId");
+    long sectionId = id("sectionId");
+    if (!sockets.joined(sectionId, connection.id())) {
       return; // refused on opening and closing
     }
     SyncMessages.Message message;
@@ -110,7 +112,7 @@ public class SectionSocket {
           documents.apply(actor, paperId, sectionId, message.payload());
       connection.sendBinaryAndAwait(SyncMessages.saved(accepted.seq()));
       if (accepted.changed()) {
-        sockets.deliver(sectionId, connection, accepted.seq());
+        sockets.deliver(sectionId, connection.id(), accepted.seq());
       }
     } catch (Forbidden | Conflict e) {
       connection.sendBinaryAndAwait(SyncMessages.permissionDenied(e.getMessage()));
@@ -123,12 +125,16 @@ public class SectionSocket {
 
   @OnClose
   void closed() {
-    sockets.leave(sectionId, connection);
+    sockets.leave(id("sectionId"), connection.id());
   }
 
   @OnError
   void failed(Throwable e) {
-    LOG.warnf(e, "Live socket of section %d failed", sectionId);
+    if (connection.isClosed()) {
+      LOG.debugf("Live socket of section %d went away: %s", id("sectionId"), e);
+      return;
+    }
+    LOG.warnf(e, "Live socket of section %d failed", id("sectionId"));
     close(CloseReason.INTERNAL_SERVER_ERROR.getCode(), "the server failed; connect again");
   }
 
@@ -138,8 +144,17 @@ public class SectionSocket {
     close(code, reason);
   }
 
+  /** A path parameter as an id, or -1 when it is not a number. */
+  private long id(String name) {
+    try {
+      return Long.parseLong(connection.pathParam(name));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   private void close(int code, String reason) {
-    sockets.leave(sectionId, connection);
+    sockets.leave(id("sectionId"), connection.id());
     connection.close(new CloseReason(code, closeText(reason))).subscribe().with(v -> {}, e -> {});
   }
 

@@ -3,6 +3,7 @@ package org.plenary.coedit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -31,30 +32,36 @@ public class SectionSockets {
   @Inject LiveDocuments documents;
   @Inject ObjectMapper mapper;
 
-  private final Map<Long, Set<WebSocketConnection>> bySection = new ConcurrentHashMap<>();
+  @Inject OpenConnections connections;
 
-  void join(long sectionId, WebSocketConnection connection) {
-    bySection.computeIfAbsent(sectionId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+  /**
+   * The ids of each section's joined connections. Ids, not the connections: an endpoint's injected
+   * connection is a proxy for whichever connection the current thread serves.
+   */
+  private final Map<Long, Set<String>> bySection = new ConcurrentHashMap<>();
+
+  void join(long sectionId, String connectionId) {
+    bySection.computeIfAbsent(sectionId, id -> ConcurrentHashMap.newKeySet()).add(connectionId);
   }
 
-  void leave(long sectionId, WebSocketConnection connection) {
-    Set<WebSocketConnection> open = bySection.get(sectionId);
+  void leave(long sectionId, String connectionId) {
+    Set<String> open = bySection.get(sectionId);
     if (open != null) {
-      open.remove(connection);
+      open.remove(connectionId);
     }
   }
 
-  boolean joined(long sectionId, WebSocketConnection connection) {
-    Set<WebSocketConnection> open = bySection.get(sectionId);
-    return open != null && open.contains(connection);
+  boolean joined(long sectionId, String connectionId) {
+    Set<String> open = bySection.get(sectionId);
+    return open != null && open.contains(connectionId);
   }
 
   /**
    * Sends the section's sockets every update they have not had; {@code origin} is not sent its own
    * update {@code originSeq} back (null and -1 for none).
    */
-  void deliver(long sectionId, WebSocketConnection origin, long originSeq) {
-    Set<WebSocketConnection> open = bySection.get(sectionId);
+  void deliver(long sectionId, String origin, long originSeq) {
+    Set<String> open = bySection.get(sectionId);
     if (open == null) {
       return;
     }
@@ -62,12 +69,19 @@ public class SectionSockets {
     synchronized (open) {
       for (LiveDocuments.Update u : documents.news(sectionId)) {
         byte[] message = SyncMessages.update(u.bytes());
-        for (WebSocketConnection c : open) {
-          if (c.isOpen() && !(c == origin && u.seq() == originSeq)) {
-            c.sendBinary(message)
-                .subscribe()
-                .with(v -> {}, e -> LOG.debugf("Could not send to a live socket: %s", e));
+        for (String id : open) {
+          if (id.equals(origin) && u.seq() == originSeq) {
+            continue;
           }
+          connections
+              .findByConnectionId(id)
+              .filter(WebSocketConnection::isOpen)
+              .ifPresent(
+                  c ->
+                      c.sendBinary(message)
+                          .subscribe()
+                          .with(
+                              v -> {}, e -> LOG.debugf("Could not send to a live socket: %s", e)));
         }
       }
     }
