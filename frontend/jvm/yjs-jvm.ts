@@ -100,6 +100,14 @@ function missing(doc: Y.Doc, vector: string): string | null {
   return toBinary(Y.encodeStateAsUpdate(doc, sv));
 }
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /**
  * Changes the text to `next` as one edit in the document (common start and end kept), so an
  * edit made outside the live session merges with the group's typing instead of replacing it.
@@ -118,6 +126,10 @@ function replaceText(doc: Y.Doc, next: string): string {
     current[current.length - 1 - end] === next[next.length - 1 - end]
   )
     end++;
+  // Never cut between the halves of a surrogate pair (🕊 and 🕋 share their first half): Yjs cannot
+  // encode half a character, and the edit must be whole characters anyway.
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
   const changes: Uint8Array[] = [];
   const listener = (u: Uint8Array): void => {
     changes.push(u);
