@@ -58,6 +58,7 @@ public class LiveDocuments {
   @Inject Yjs yjs;
   @Inject AgroalDataSource dataSource;
   @Inject PermissionService permissions;
+  @Inject RevisionService revisions;
 
   private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
 
@@ -296,7 +297,9 @@ public class LiveDocuments {
 
   /**
    * Locks the document's row; checks the paper is not frozen and the section not deleted; returns
-   * the last appended {@code seq}.
+   * the last appended {@code seq}. Reads {@code paper} and {@code section} in the same statement,
+   * as {@code RevisionWriter} does, so an update and a freeze cannot pass each other (listed in
+   * docs/data-access.md, "Still to untie").
    */
   private static long lockDocument(Connection c, Room room) throws SQLException {
     try (PreparedStatement s =
@@ -363,26 +366,22 @@ public class LiveDocuments {
     }
   }
 
-  /** Creates the section's document from its current text, unless it exists. */
+  /**
+   * Creates the section's document from its current text (asked of {@link RevisionService}), unless
+   * it exists. 404 for a section not in the paper.
+   */
   private void seedIfNew(Connection c, long paperId, long sectionId) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT s.current_revision, r.body, s.deleted_at IS NOT NULL,"
-                + " EXISTS (SELECT 1 FROM live_document d WHERE d.section_id = s.id)"
-                + " FROM section s JOIN revision r ON r.section_id = s.id"
-                + " AND r.number = s.current_revision WHERE s.id = ? AND s.paper_id = ?")) {
+        c.prepareStatement("SELECT 1 FROM live_document WHERE section_id = ?")) {
       s.setLong(1, sectionId);
-      s.setLong(2, paperId);
       try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next() || rs.getBoolean(3)) {
-          throw new NotFound("section", sectionId + " in paper " + paperId);
-        }
-        if (rs.getBoolean(4)) {
+        if (rs.next()) {
           return;
         }
-        seed(c, sectionId, rs.getInt(1), rs.getString(2));
       }
     }
+    RevisionService.CurrentText current = revisions.currentText(paperId, sectionId);
+    seed(c, sectionId, current.number(), current.body());
   }
 
   private void seed(Connection c, long sectionId, int revision, String body) throws SQLException {
