@@ -8,6 +8,8 @@ import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfWriter;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
@@ -104,7 +106,11 @@ final class MarkdownPdf {
           }
         }
         p.addAll(text);
-        out.add(kit.block(PdfName.NOTE, p, PdfKit.rightToLeft(fb.getChars().toString()), 0, 2));
+        PdfStructureElement note = kit.element(PdfName.NOTE, p);
+        note.put(PdfName.ID, new PdfString(noteName(key, numbers.get(fb))));
+        out.add(
+            kit.block(
+                note, p, PdfKit.rightToLeft(fb.getChars().toString()), 0, 2, Element.ALIGN_LEFT));
       }
     }
     return out;

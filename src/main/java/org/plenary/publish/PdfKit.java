@@ -171,13 +171,19 @@ final class PdfKit {
    * Tagged as a structure element of {@code type} (a paragraph, a heading...).
    */
   PdfPTable block(PdfName type, Phrase p, boolean rtl, float before, float after, int align) {
+    return block(element(type, p), p, rtl, before, after, align);
+  }
+
+  /** A block of text that is the content of {@code element}. */
+  PdfPTable block(
+      PdfStructureElement element, Phrase p, boolean rtl, float before, float after, int align) {
     PdfPTable t = new PdfPTable(1);
     t.setWidthPercentage(100);
     t.setRunDirection(rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
     t.setSplitLate(false);
     t.setSpacingBefore(before);
     t.setSpacingAfter(after);
-    PdfPCell c = cell(type, p);
+    PdfPCell c = tags.content(new PdfPCell(p), element);
     c.setBorder(Rectangle.NO_BORDER);
     c.setPadding(0);
     c.setPaddingBottom(2);
