@@ -80,7 +80,7 @@ final class Documents {
             labels.object(),
             labels.total())) {
       PdfPCell c =
-          tags.content(new PdfPCell(kit.text(h, Face.SERIF_BOLD, 8.5f)), tags.headerCell(h));
+          tags.header(new PdfPCell(kit.text(h, Face.SERIF_BOLD, 8.5f)), tags.headerCell(h));
       c.setBackgroundColor(new Color(0xe8, 0xec, 0xf1));
       c.setPadding(3);
       c.setBorderColor(new Color(0xc8, 0xcd, 0xd4));

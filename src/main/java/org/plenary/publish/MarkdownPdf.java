@@ -280,9 +280,9 @@ final class MarkdownPdf {
         Phrase p = new Phrase();
         inline(cell, p, head ? Format.BOLD : Format.PLAIN, size - 1.5f, key);
         PdfPCell pc =
-            tags.content(
-                new PdfPCell(p),
-                head ? tags.headerCell(p.getContent()) : kit.element(PdfName.TD, p));
+            head
+                ? tags.header(new PdfPCell(p), tags.headerCell(p.getContent()))
+                : tags.content(new PdfPCell(p), kit.element(PdfName.TD, p));
         pc.setPadding(4);
         pc.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
         pc.setLeading(0, 1.25f);
@@ -300,8 +300,11 @@ final class MarkdownPdf {
         cells++;
       }
       for (; cells < columns; cells++) {
+        Phrase blank = kit.text(" ", Face.SERIF, size - 1.5f);
         PdfPCell empty =
-            kit.cell(head ? PdfName.TH : PdfName.TD, kit.text(" ", Face.SERIF, size - 1.5f));
+            head
+                ? tags.header(new PdfPCell(blank), tags.headerCell(" "))
+                : kit.cell(PdfName.TD, blank);
         empty.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
         t.addCell(empty);
       }

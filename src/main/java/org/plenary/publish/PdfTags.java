@@ -24,12 +24,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A tagged PDF's logical structure, built as the document is: a structure element for every block
@@ -63,7 +61,6 @@ final class PdfTags extends PdfPageEventHelper {
   // Where the last cell event left each of the three buffers it reads (text, background, lines).
   private final PdfContentByte[] canvas = new PdfContentByte[4];
   private final int[] end = new int[4];
-  private final Set<PdfPCell> drawn = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Link> links = new ArrayList<>();
   private final List<PdfAnnotation> placed = new ArrayList<>();
   private final Map<PdfAnnotation, Link> linkOf = new IdentityHashMap<>();
@@ -204,6 +201,15 @@ final class PdfTags extends PdfPageEventHelper {
     return cell;
   }
 
+  /**
+   * Marks what {@code cell}, a header cell, draws as the content of {@code element} the first time;
+   * a header row repeated on a later page is an artifact, so it is read once.
+   */
+  PdfPCell header(PdfPCell cell, PdfStructureElement element) {
+    cell.setCellEvent(new Marks(element, false, true));
+    return cell;
+  }
+
   /** Marks {@code cell} as holding only other blocks (which carry their own marks). */
   PdfPCell container(PdfPCell cell) {
     cell.setCellEvent(new Marks(null, true));
@@ -271,17 +277,26 @@ final class PdfTags extends PdfPageEventHelper {
   private final class Marks implements PdfPCellEvent {
     private final PdfStructureElement element;
     private final boolean holdsBlocks;
+    private final boolean header;
+    private int drawn;
 
     Marks(PdfStructureElement element, boolean holdsBlocks) {
+      this(element, holdsBlocks, false);
+    }
+
+    Marks(PdfStructureElement element, boolean holdsBlocks, boolean header) {
       this.element = element;
       this.holdsBlocks = holdsBlocks;
+      this.header = header;
     }
 
     @Override
     public void cellLayout(PdfPCell cell, Rectangle position, PdfContentByte[] canvases) {
       wrapArtifact(canvases, PdfPTable.BACKGROUNDCANVAS);
       wrapArtifact(canvases, PdfPTable.LINECANVAS);
-      boolean repeated = !drawn.add(cell);
+      // A header row is drawn again on every page the table goes over (by copies of its cells,
+      // which share this event); the later ones are decoration.
+      boolean repeated = header && drawn++ > 0;
       if (element == null || repeated) {
         // A repeated header row, decoration, or (for a container) nothing of its own.
         wrapArtifact(canvases, PdfPTable.TEXTCANVAS);

@@ -356,7 +356,7 @@ final class WhitePaperPdf {
     tags.begin(PdfTags.TR);
     for (String h : List.of(labels.organisation(), labels.stakeholderGroup(), labels.people())) {
       PdfPCell c =
-          tags.content(new PdfPCell(kit.text(h, Face.SERIF_BOLD, 9.5f)), tags.headerCell(h));
+          tags.header(new PdfPCell(kit.text(h, Face.SERIF_BOLD, 9.5f)), tags.headerCell(h));
       c.setBackgroundColor(new java.awt.Color(0xe8, 0xec, 0xf1));
       c.setPadding(4);
       t.addCell(c);

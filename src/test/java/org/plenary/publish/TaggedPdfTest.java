@@ -137,6 +137,32 @@ class TaggedPdfTest {
   }
 
   @Test
+  void a_header_row_repeated_on_the_next_page_is_read_once() throws IOException {
+    byte[] bytes = AccessiblePdfTest.whitePaper();
+    Node root = tree(bytes);
+    Node steps =
+        root.all().stream()
+            .filter(n -> n.type().equals("Table") && n.fullText().contains("Team 70"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(71, steps.kids().size(), "one header row and 70 rows");
+    assertEquals("TaskOwner", steps.kids().get(0).fullText().replace(" ", ""));
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      int pagesWithSteps = 0;
+      for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+        var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+        stripper.setStartPage(p);
+        stripper.setEndPage(p);
+        if (stripper.getText(pdf).contains("Team ")) {
+          pagesWithSteps++;
+          assertTrue(stripper.getText(pdf).contains("Owner"), "the header is drawn on page " + p);
+        }
+      }
+      assertTrue(pagesWithSteps >= 2, "the table goes over a page: " + pagesWithSteps);
+    }
+  }
+
+  @Test
   void lists_are_l_elements_with_a_label_and_a_body_per_item() throws IOException {
     Node root = tree(AccessiblePdfTest.whitePaper());
     Node list =
