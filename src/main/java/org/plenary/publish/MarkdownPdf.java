@@ -4,8 +4,12 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfAction;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfWriter;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
@@ -102,7 +106,11 @@ final class MarkdownPdf {
           }
         }
         p.addAll(text);
-        out.add(PdfKit.flow(p, PdfKit.rightToLeft(fb.getChars().toString()), 0, 2));
+        PdfStructureElement note = kit.element(PdfName.NOTE, p);
+        note.put(PdfName.ID, new PdfString(noteName(key, numbers.get(fb))));
+        out.add(
+            kit.block(
+                note, p, PdfKit.rightToLeft(fb.getChars().toString()), 0, 2, Element.ALIGN_LEFT));
       }
     }
     return out;
@@ -123,11 +131,11 @@ final class MarkdownPdf {
     if (n instanceof Heading h) {
       Phrase p = new Phrase();
       inline(h, p, Format.BOLD, size + Math.max(0, 4 - h.getLevel()) * 1.5f, key);
-      out.add(PdfKit.flow(p, rtl(h), 8, 4));
+      out.add(kit.block(headingType(h.getLevel()), p, rtl(h), 8, 4));
     } else if (n instanceof Paragraph para) {
       Phrase p = new Phrase();
       inline(para, p, Format.PLAIN, size, key);
-      out.add(PdfKit.flow(p, rtl(para), 0, 6));
+      out.add(kit.flow(p, rtl(para), 0, 6));
     } else if (n instanceof ListBlock list) {
       out.add(list(list, key, depth));
     } else if (n instanceof BlockQuote quote) {
@@ -144,7 +152,7 @@ final class MarkdownPdf {
       out.add(rule(4));
     } else if (n instanceof HtmlBlock html) {
       out.add(
-          PdfKit.flow(kit.text(html.getChars().toString().strip(), Face.SERIF, size), false, 0, 6));
+          kit.flow(kit.text(html.getChars().toString().strip(), Face.SERIF, size), false, 0, 6));
     } else if (n.hasChildren()) {
       for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
         block(c, out, key, depth);
@@ -152,7 +160,23 @@ final class MarkdownPdf {
     }
   }
 
+  /**
+   * A heading inside a section: the section's own heading is H1, so Markdown's first two levels are
+   * H2 and the others follow.
+   */
+  private static PdfName headingType(int level) {
+    return switch (Math.min(6, Math.max(2, level))) {
+      case 2 -> PdfName.H2;
+      case 3 -> PdfName.H3;
+      case 4 -> PdfName.H4;
+      case 5 -> PdfName.H5;
+      default -> PdfName.H6;
+    };
+  }
+
   private PdfPTable list(ListBlock list, String key, int depth) {
+    PdfTags tags = kit.tags();
+    tags.begin(PdfName.L);
     PdfPTable t = new PdfPTable(new float[] {1.2f + depth * 0.2f, 18});
     t.setWidthPercentage(100);
     t.setSplitLate(false);
@@ -165,7 +189,8 @@ final class MarkdownPdf {
         continue;
       }
       String marker = list instanceof BulletList ? (depth % 2 == 0 ? "•" : "–") : (number++) + ".";
-      PdfPCell m = new PdfPCell(kit.text(marker, Face.SERIF, size));
+      tags.begin(PdfName.LI);
+      PdfPCell m = kit.cell(PdfName.LBL, kit.text(marker, Face.SERIF, size));
       m.setBorder(Rectangle.NO_BORDER);
       m.setPadding(0);
       // The same leading as the item's text (a block of PdfKit.flow), so the marker sits on the
@@ -175,16 +200,20 @@ final class MarkdownPdf {
       m.setPaddingRight(rtl ? 0 : 4);
       m.setPaddingLeft(rtl ? 4 : 0);
       t.addCell(m);
-      PdfPCell c = new PdfPCell();
+      PdfPCell c = tags.container(new PdfPCell());
       c.setBorder(Rectangle.NO_BORDER);
       c.setPadding(0);
+      tags.begin(PdfName.LBODY);
       List<Element> inner = new ArrayList<>();
       for (Node b = item.getFirstChild(); b != null; b = b.getNext()) {
         block(b, inner, key, depth + 1);
       }
+      tags.close();
+      tags.close();
       inner.forEach(c::addElement);
       t.addCell(c);
     }
+    tags.close();
     return t;
   }
 
@@ -194,17 +223,19 @@ final class MarkdownPdf {
     t.setHorizontalAlignment(Element.ALIGN_RIGHT);
     t.setSpacingAfter(6);
     t.setSplitLate(false);
-    PdfPCell c = new PdfPCell();
+    PdfPCell c = kit.tags().container(new PdfPCell());
     c.setBorder(Rectangle.LEFT);
     c.setBorderColorLeft(new Color(0xb0, 0xb8, 0xc4));
     c.setBorderWidthLeft(2f);
     c.setPaddingLeft(8);
     c.setPaddingTop(0);
     c.setPaddingBottom(0);
+    kit.tags().begin(PdfName.BLOCKQUOTE);
     List<Element> inner = new ArrayList<>();
     for (Node b = quote.getFirstChild(); b != null; b = b.getNext()) {
       block(b, inner, key, depth);
     }
+    kit.tags().close();
     inner.forEach(c::addElement);
     t.addCell(c);
     return t;
@@ -215,7 +246,7 @@ final class MarkdownPdf {
     t.setWidthPercentage(100);
     t.setSpacingAfter(6);
     t.setSplitLate(false);
-    PdfPCell c = new PdfPCell(kit.text(code, Face.MONO, size - 2));
+    PdfPCell c = kit.cell(PdfName.CODE, kit.text(code, Face.MONO, size - 2));
     c.setBorder(Rectangle.NO_BORDER);
     c.setBackgroundColor(new Color(0xf3, 0xf4, 0xf6));
     c.setPadding(6);
@@ -236,16 +267,22 @@ final class MarkdownPdf {
     t.setSpacingAfter(8);
     t.setSplitLate(false);
     t.setRunDirection(rtl(table) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+    PdfTags tags = kit.tags();
+    tags.begin(PdfName.TABLE);
     for (int i = 0; i < rows.size(); i++) {
       boolean head = i < headerRows;
       int cells = 0;
+      tags.begin(PdfTags.TR);
       for (Node c = rows.get(i).getFirstChild(); c != null; c = c.getNext()) {
         if (!(c instanceof TableCell cell)) {
           continue;
         }
         Phrase p = new Phrase();
         inline(cell, p, head ? Format.BOLD : Format.PLAIN, size - 1.5f, key);
-        PdfPCell pc = new PdfPCell(p);
+        PdfPCell pc =
+            head
+                ? tags.header(new PdfPCell(p), tags.headerCell(p.getContent()))
+                : tags.content(new PdfPCell(p), kit.element(PdfName.TD, p));
         pc.setPadding(4);
         pc.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
         pc.setLeading(0, 1.25f);
@@ -263,11 +300,17 @@ final class MarkdownPdf {
         cells++;
       }
       for (; cells < columns; cells++) {
-        PdfPCell empty = new PdfPCell(kit.text(" ", Face.SERIF, size - 1.5f));
+        Phrase blank = kit.text(" ", Face.SERIF, size - 1.5f);
+        PdfPCell empty =
+            head
+                ? tags.header(new PdfPCell(blank), tags.headerCell(" "))
+                : kit.cell(PdfName.TD, blank);
         empty.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
         t.addCell(empty);
       }
+      tags.close();
     }
+    tags.close();
     return t;
   }
 
@@ -275,7 +318,7 @@ final class MarkdownPdf {
    * A short rule above footnotes and for a thematic break: the top border of an empty cell, so no
    * text (and no font OpenPDF would pick by default, unembedded) is written for it.
    */
-  private static Element rule(float after) {
+  private Element rule(float after) {
     PdfPTable t = new PdfPTable(1);
     t.setWidthPercentage(30);
     t.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -287,6 +330,7 @@ final class MarkdownPdf {
     c.setBorderColorTop(new Color(0xb0, 0xb8, 0xc4));
     c.setFixedHeight(1);
     c.setPadding(0);
+    kit.tags().artifact(c);
     t.addCell(c);
     return t;
   }
@@ -351,8 +395,7 @@ final class MarkdownPdf {
         footnotes++;
         Chunk ref = new Chunk(String.valueOf(ordinal), kit.font(Face.SERIF, fontSize * 0.65f));
         ref.setTextRise(fontSize * 0.35f);
-        ref.setLocalGoto(noteName(key, ordinal));
-        out.add(ref);
+        out.addAll(kit.linkedTo(new Phrase(ref), noteName(key, ordinal), "Footnote " + ordinal));
       } else if (n instanceof HtmlInline html) {
         out.addAll(kit.text(html.getChars().toString(), format.face(), fontSize));
       } else if (n.hasChildren()) {
@@ -372,10 +415,9 @@ final class MarkdownPdf {
     Phrase text = kit.text(label, format.face(), fontSize, live ? PdfKit.LINK : PdfKit.INK);
     if (live) {
       for (Object o : text.getChunks()) {
-        Chunk c = (Chunk) o;
-        c.setAnchor(url);
-        c.setUnderline(0.4f, -1.5f);
+        ((Chunk) o).setUnderline(0.4f, -1.5f);
       }
+      kit.link(text, new PdfAction(url), label + " (" + url.replaceFirst("^mailto:", "") + ")");
     }
     out.addAll(text);
   }
