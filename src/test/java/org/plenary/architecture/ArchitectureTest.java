@@ -65,6 +65,7 @@ class ArchitectureTest {
         "text",
         "identity",
         "paper",
+        "member",
         "section",
         "revision",
         "render",
