@@ -43,9 +43,9 @@ class ArchitectureTest {
     uses("section", "platform", "paper");
     uses("notification", "platform", "identity", "paper", "member", "section");
     uses("search", "platform", "paper");
-    uses("workshop", "platform", "text", "paper", "member", "section");
     uses("revision", "platform", "text", "identity", "paper", "section");
     uses("render", "platform", "paper", "section", "revision");
+    uses("workshop", "platform", "text", "paper", "member", "section", "revision");
     uses("endorsement", "platform", "identity", "paper", "section");
     uses(
         "comment", "platform", "text", "identity", "member", "notification", "section", "revision");
