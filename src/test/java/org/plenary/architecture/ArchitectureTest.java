@@ -40,11 +40,11 @@ class ArchitectureTest {
     uses("event", "platform", "identity");
     uses("live", "platform", "identity");
     uses("member", "platform", "identity", "paper");
-    uses("section", "platform", "paper");
+    uses("section", "platform", "paper", "live");
     uses("notification", "platform", "identity", "paper", "member", "section");
-    uses("search", "platform", "paper");
     uses("revision", "platform", "text", "identity", "paper", "section");
     uses("render", "platform", "paper", "section", "revision");
+    uses("search", "platform", "paper", "section", "revision");
     uses("workshop", "platform", "text", "paper", "member", "section", "revision");
     uses("endorsement", "platform", "identity", "paper", "section");
     uses(
