@@ -45,7 +45,7 @@ class ArchitectureTest {
     uses("revision", "platform", "text", "identity", "paper", "section");
     uses("render", "platform", "paper", "section", "revision");
     uses("search", "platform", "paper", "section", "revision");
-    uses("workshop", "platform", "text", "paper", "member", "section", "revision");
+    uses("workshop", "platform", "text", "identity", "paper", "member", "section", "revision");
     uses("endorsement", "platform", "identity", "paper", "section");
     uses(
         "comment", "platform", "text", "identity", "member", "notification", "section", "revision");
