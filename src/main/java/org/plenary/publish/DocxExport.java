@@ -1,29 +1,14 @@
 package org.plenary.publish;
 
-import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.Emphasis;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.StrongEmphasis;
-import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
-import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
@@ -95,8 +80,8 @@ import org.plenary.publish.EditionContent.EndorsementPart;
 import org.plenary.publish.EditionContent.OrganisationPart;
 import org.plenary.publish.EditionContent.SectionPart;
 import org.plenary.publish.EditionContent.StancePart;
+import org.plenary.publish.MarkdownWalk.Look;
 import org.plenary.render.MarkdownRenderer;
-import org.plenary.render.UrlPolicy;
 import org.plenary.section.SectionKind;
 
 /**
@@ -112,7 +97,7 @@ import org.plenary.section.SectionKind;
  * <p>The same content gives the same bytes: the document's dates are the edition's, and the package
  * is zipped again with fixed entry times in a fixed order ({@link Deterministic#zip}).
  */
-final class DocxExport {
+final class DocxExport implements MarkdownWalk.Target<DocxExport.Place, XWPFParagraph> {
 
   private static final String ACCENT = "1F4E79";
   private static final String MUTED = "555B66";
@@ -145,9 +130,10 @@ final class DocxExport {
   private BigInteger bulletList;
   private BigInteger numberedList;
   private int footnotes;
+  private final MarkdownWalk<Place, XWPFParagraph> walk = new MarkdownWalk<>(this);
 
   /** Where a block goes: how deep in lists (-1: not in a list) and in quotes it is. */
-  private record Place(int list, int quote) {
+  record Place(int list, int quote) {
     static final Place TOP = new Place(-1, 0);
 
     Place inList(int level) {
@@ -160,23 +146,6 @@ final class DocxExport {
 
     int indent() {
       return (list + 1) * LIST_INDENT + quote * QUOTE_INDENT;
-    }
-  }
-
-  /** How inline text is set; {@code note}: inside a footnote (which cannot hold another). */
-  private record Look(boolean bold, boolean italic, boolean strike, boolean note) {
-    static final Look PLAIN = new Look(false, false, false, false);
-
-    Look withBold() {
-      return new Look(true, italic, strike, note);
-    }
-
-    Look withItalic() {
-      return new Look(bold, true, strike, note);
-    }
-
-    Look withStrike() {
-      return new Look(bold, italic, true, note);
     }
   }
 
@@ -705,7 +674,8 @@ final class DocxExport {
     return p;
   }
 
-  private void table(TableBlock table, Place place) {
+  @Override
+  public void table(TableBlock table, Place place) {
     MarkdownTable parsed = MarkdownTable.of(table);
     List<TableRow> rows = parsed.rows();
     int headerRows = parsed.headerRows();
@@ -746,7 +716,7 @@ final class DocxExport {
             default -> {}
           }
         }
-        inline(cell, p, head ? Look.PLAIN.withBold() : Look.PLAIN);
+        walk.inline(cell, head ? Look.PLAIN.withBold() : Look.PLAIN, p);
       }
     }
   }
@@ -772,7 +742,7 @@ final class DocxExport {
           orphans.add(fb);
         }
       } else {
-        block(n, Place.TOP);
+        walk.block(n, Place.TOP);
       }
     }
     // A definition nobody refers to has no place for a footnote mark: it is set at the end of
@@ -784,62 +754,65 @@ final class DocxExport {
           p.setStyle("FootnoteText");
           direction(p, rtl(para));
           run(p, "[" + fb.getText() + "] ", Look.PLAIN);
-          inline(para, p, new Look(false, false, false, true));
+          walk.inline(para, Look.NOTE, p);
         }
       }
     }
   }
 
-  private void block(Node n, Place place) {
-    if (n instanceof Heading h) {
-      XWPFParagraph p = doc.createParagraph();
-      p.setStyle("Heading" + Math.min(h.getLevel() + 1, 4));
-      direction(p, rtl(h));
-      inline(h, p, Look.PLAIN);
-    } else if (n instanceof Paragraph para) {
-      inline(para, paragraph(para, place), Look.PLAIN);
-    } else if (n instanceof ListBlock list) {
-      list(list, place.inList(place.list() + 1));
-    } else if (n instanceof BlockQuote quote) {
-      for (Node b = quote.getFirstChild(); b != null; b = b.getNext()) {
-        block(b, place.inQuote());
+  @Override
+  public void heading(Heading h, Place place) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setStyle("Heading" + Math.min(h.getLevel() + 1, 4));
+    direction(p, rtl(h));
+    walk.inline(h, Look.PLAIN, p);
+  }
+
+  @Override
+  public void paragraph(Paragraph para, Place place) {
+    walk.inline(para, Look.PLAIN, bodyParagraph(para, place));
+  }
+
+  @Override
+  public void list(ListBlock list, Place place) {
+    items(list, place.inList(place.list() + 1));
+  }
+
+  @Override
+  public void quote(BlockQuote quote, Place place) {
+    walk.blocks(quote, place.inQuote());
+  }
+
+  @Override
+  public void codeBlock(String code, Place place) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setStyle("CodeBlock");
+    indent(p, place);
+    String[] lines = code.replace("\t", "    ").split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      XWPFRun r = p.createRun();
+      if (i > 0) {
+        r.addBreak();
       }
-    } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-      String code =
-          n instanceof FencedCodeBlock f
-              ? f.getContentChars().toString()
-              : ((IndentedCodeBlock) n).getContentChars().toString();
-      XWPFParagraph p = doc.createParagraph();
-      p.setStyle("CodeBlock");
-      indent(p, place);
-      String[] lines = code.replaceAll("\\n$", "").replace("\t", "    ").split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        XWPFRun r = p.createRun();
-        if (i > 0) {
-          r.addBreak();
-        }
-        r.setText(clean(lines[i]));
-      }
-    } else if (n instanceof TableBlock table) {
-      table(table, place);
-    } else if (n instanceof ThematicBreak) {
-      XWPFParagraph p = doc.createParagraph();
-      CTPPr ppr = p.getCTPPr();
-      border(ppr.addNewPBdr().addNewBottom(), 6, 1, QUOTE_RULE);
-    } else if (n instanceof HtmlBlock html) {
-      XWPFParagraph p = paragraph(html, place);
-      run(p, html.getChars().toString().strip(), Look.PLAIN);
-    } else if (n instanceof FootnoteBlock) {
-      // Definitions become footnotes where they are referred to.
-    } else if (n.hasChildren()) {
-      for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-        block(c, place);
-      }
+      r.setText(clean(lines[i]));
     }
+  }
+
+  @Override
+  public void rule(Place place) {
+    XWPFParagraph p = doc.createParagraph();
+    CTPPr ppr = p.getCTPPr();
+    border(ppr.addNewPBdr().addNewBottom(), 6, 1, QUOTE_RULE);
+  }
+
+  @Override
+  public void htmlBlock(HtmlBlock html, Place place) {
+    XWPFParagraph p = bodyParagraph(html, place);
+    run(p, html.getChars().toString().strip(), Look.PLAIN);
   }
 
   /** A body paragraph for {@code source}, indented (and quoted) as its place asks. */
-  private XWPFParagraph paragraph(Node source, Place place) {
+  private XWPFParagraph bodyParagraph(Node source, Place place) {
     XWPFParagraph p = doc.createParagraph();
     if (place.quote() > 0) {
       p.setStyle("Quote");
@@ -857,7 +830,8 @@ final class DocxExport {
     }
   }
 
-  private void list(ListBlock list, Place place) {
+  /** The items of {@code list}, each a numbered (or bulleted) paragraph at its level. */
+  private void items(ListBlock list, Place place) {
     BigInteger id = newList(list, place.list());
     for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
       if (!(item instanceof ListItem)) {
@@ -866,20 +840,20 @@ final class DocxExport {
       boolean numbered = false;
       for (Node b = item.getFirstChild(); b != null; b = b.getNext()) {
         if (!numbered && b instanceof Paragraph para) {
-          XWPFParagraph p = paragraph(para, place);
+          XWPFParagraph p = bodyParagraph(para, place);
           number(p, id, place);
-          inline(para, p, Look.PLAIN);
+          walk.inline(para, Look.PLAIN, p);
         } else {
           if (!numbered) {
             // The item starts with something else (a nested list, code): an empty numbered line.
-            number(paragraph(item, place), id, place);
+            number(bodyParagraph(item, place), id, place);
           }
-          block(b, place);
+          walk.block(b, place);
         }
         numbered = true;
       }
       if (!numbered) {
-        number(paragraph(item, place), id, place);
+        number(bodyParagraph(item, place), id, place);
       }
     }
   }
@@ -894,39 +868,35 @@ final class DocxExport {
 
   // ---- Inline -----------------------------------------------------------------------------
 
-  private void inline(Node parent, XWPFParagraph p, Look look) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-      if (n instanceof Text t) {
-        run(p, t.getChars().unescape(), look);
-      } else if (n instanceof SoftLineBreak) {
-        run(p, " ", look);
-      } else if (n instanceof HardLineBreak) {
-        run(p, "", look).addBreak();
-      } else if (n instanceof StrongEmphasis) {
-        inline(n, p, look.withBold());
-      } else if (n instanceof Emphasis) {
-        inline(n, p, look.withItalic());
-      } else if (n instanceof Strikethrough) {
-        inline(n, p, look.withStrike());
-      } else if (n instanceof Code code) {
-        run(p, code.getText().toString(), look).setStyle("HTMLCode");
-      } else if (n instanceof Link link) {
-        link(p, link.getUrl().toString(), link.getText().unescape(), look);
-      } else if (n instanceof AutoLink link) {
-        link(p, link.getUrl().toString(), link.getText().unescape(), look);
-      } else if (n instanceof MailLink mail) {
-        link(p, "mailto:" + mail.getText(), mail.getText().unescape(), look);
-      } else if (n instanceof Image image) {
-        run(p, "[" + image.getText() + "]", look.withItalic());
-      } else if (n instanceof Footnote ref && ref.getFootnoteBlock() != null && !look.note()) {
-        footnote(p, ref.getFootnoteBlock());
-      } else if (n instanceof HtmlInline html) {
-        run(p, html.getChars().toString(), look);
-      } else if (n.hasChildren()) {
-        inline(n, p, look);
-      } else {
-        run(p, n.getChars().unescape(), look);
-      }
+  @Override
+  public void text(String text, Look look, XWPFParagraph p) {
+    run(p, text, look);
+  }
+
+  @Override
+  public void lineBreak(Look look, XWPFParagraph p) {
+    run(p, "", look).addBreak();
+  }
+
+  @Override
+  public void code(String code, Look look, XWPFParagraph p) {
+    run(p, code, look).setStyle("HTMLCode");
+  }
+
+  @Override
+  public void image(String description, Look look, XWPFParagraph p) {
+    run(p, "[" + description + "]", look.withItalic());
+  }
+
+  /** A footnote's mark; inside a footnote (which cannot hold another) its words. */
+  @Override
+  public void footnote(Footnote reference, Look look, XWPFParagraph p) {
+    if (!look.inNote()) {
+      footnote(p, reference.getFootnoteBlock());
+    } else if (reference.hasChildren()) {
+      walk.inline(reference, look, p);
+    } else {
+      run(p, reference.getChars().unescape(), look);
     }
   }
 
@@ -943,7 +913,7 @@ final class DocxExport {
     }
     XWPFFootnote note = notes.createFootnote();
     note.getCTFtnEdn().setId(BigInteger.valueOf(++footnotes));
-    Look look = new Look(false, false, false, true);
+    Look look = Look.NOTE;
     boolean first = true;
     for (Node c = definition.getFirstChild(); c != null; c = c.getNext()) {
       if (c instanceof Paragraph para) {
@@ -954,7 +924,7 @@ final class DocxExport {
           run(np, " ", look);
           first = false;
         }
-        inline(para, np, look);
+        walk.inline(para, look, np);
       }
     }
     if (first) {
@@ -977,8 +947,9 @@ final class DocxExport {
   }
 
   /** A link that works in Word if it is one a browser may follow; its text otherwise. */
-  private void link(XWPFParagraph p, String url, String label, Look look) {
-    if (UrlPolicy.isAllowed(url) && url.matches("(?i)^(https?:|mailto:).*")) {
+  @Override
+  public void link(String url, String label, boolean followable, Look look, XWPFParagraph p) {
+    if (followable) {
       try {
         XWPFHyperlinkRun r = p.createHyperlinkRun(url);
         r.setStyle("Hyperlink");
