@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.plenary.paper.Paper;
+import org.plenary.paper.PaperRows;
 import org.plenary.paper.PaperStatus;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Invalid;
@@ -27,6 +28,7 @@ import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.PaperRole;
 import org.plenary.platform.security.PermissionService;
 import org.plenary.revision.RevisionService;
+import org.plenary.section.SectionRows;
 
 /**
  * A section's live document: the Yjs document its co-editors share, stored in PostgreSQL ({@code
@@ -297,19 +299,22 @@ public class LiveDocuments {
 
   /**
    * Locks the document's row; checks the paper is not frozen and the section not deleted; returns
-   * the last appended {@code seq}. Reads {@code paper} and {@code section} in the same statement,
-   * as {@code RevisionWriter} does, so an update and a freeze cannot pass each other (listed in
-   * docs/data-access.md, "Still to untie").
+   * the last appended {@code seq}. Reads the paper's and the section's rows in the same statement
+   * (through their owners' fragments), as {@code RevisionWriter} does, so an update and a freeze
+   * cannot pass each other.
    */
   private static long lockDocument(Connection c, Room room) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT d.last_seq, p.status, p.title, s.deleted_at IS NOT NULL"
-                + " FROM live_document d JOIN section s ON s.id = d.section_id"
-                + " JOIN paper p ON p.id = s.paper_id"
-                + " WHERE d.section_id = ? AND s.paper_id = ? FOR NO KEY UPDATE OF d")) {
+            "SELECT d.last_seq, p.status, p.title, s.deleted FROM live_document d JOIN "
+                + SectionRows.state("s")
+                + " ON s.id = d.section_id JOIN "
+                + PaperRows.statusAndTitle("p")
+                + " ON p.id = s.paper_id WHERE d.section_id = ? FOR NO KEY UPDATE OF d")) {
       s.setLong(1, room.sectionId);
       s.setLong(2, room.paperId);
+      s.setLong(3, room.paperId);
+      s.setLong(4, room.sectionId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           throw new NotFound("section", room.sectionId + " in paper " + room.paperId);
@@ -341,8 +346,9 @@ public class LiveDocuments {
     long through;
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT d.state, d.through_seq FROM live_document d JOIN section s"
-                + " ON s.id = d.section_id WHERE d.section_id = ? AND s.paper_id = ?")) {
+            "SELECT d.state, d.through_seq FROM live_document d JOIN "
+                + SectionRows.pointer("s")
+                + " ON s.id = d.section_id")) {
       s.setLong(1, room.sectionId);
       s.setLong(2, room.paperId);
       try (ResultSet rs = s.executeQuery()) {

@@ -2,7 +2,6 @@ package org.plenary.comment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.plenary.comment.CommentRecords.Mentionable;
+import org.plenary.identity.Account;
+import org.plenary.member.Memberships;
 import org.plenary.platform.error.Invalid;
 
 /**
@@ -26,7 +27,7 @@ public class Mentions {
   static final Pattern MENTION =
       Pattern.compile("(?<![\\p{L}\\p{N}._@-])@([A-Za-z0-9][A-Za-z0-9._-]{1,29})");
 
-  @Inject EntityManager em;
+  @Inject Memberships memberships;
 
   /** The handles written in {@code text}, as written, in order, without repeats. */
   static Set<String> written(String text) {
@@ -76,27 +77,13 @@ public class Mentions {
   }
 
   /** Members whose handle or name starts with {@code query}, for autocompletion (at most 20). */
-  @SuppressWarnings("unchecked")
   public List<Mentionable> candidates(long paperId, String query) {
     String q = query == null ? "" : query.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT a.handle, a.display_name, a.organisation FROM paper_member m"
-                    + " JOIN account a ON a.id = m.account_id"
-                    + " WHERE m.paper_id = ?1 AND a.erased_at IS NULL AND a.disabled_at IS NULL"
-                    + " AND (lower(a.handle) LIKE ?2 OR lower(a.display_name) LIKE ?2"
-                    + " OR lower(a.display_name) LIKE ?3)"
-                    + " ORDER BY lower(a.handle) LIMIT 20")
-            .setParameter(1, paperId)
-            .setParameter(2, like(q) + "%")
-            .setParameter(3, "% " + like(q) + "%")
-            .getResultList();
-    return rows.stream()
-        .map(r -> new Mentionable((String) r[0], (String) r[1], (String) r[2]))
+    return Account.activeStartingWith(memberships.membersOf(paperId), q, 20).stream()
+        .map(a -> new Mentionable(a.handle, a.displayName, a.organisation))
         .toList();
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Long> membersByHandle(long paperId, Set<String> written) {
     Set<String> wanted = new LinkedHashSet<>();
     for (String h : written) {
@@ -104,23 +91,13 @@ public class Mentions {
       wanted.add(lower);
       wanted.add(lower.replaceAll("[._-]+$", ""));
     }
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT a.id, lower(a.handle) FROM paper_member m"
-                    + " JOIN account a ON a.id = m.account_id"
-                    + " WHERE m.paper_id = ?1 AND lower(a.handle) = ANY(?2)"
-                    + " AND a.erased_at IS NULL")
-            .setParameter(1, paperId)
-            .setParameter(2, wanted.toArray(new String[0]))
-            .getResultList();
     Map<String, Long> byHandle = new LinkedHashMap<>();
-    for (Object[] r : rows) {
-      byHandle.put((String) r[1], ((Number) r[0]).longValue());
+    for (Account a : Account.notErasedAmong(memberships.membersOf(paperId))) {
+      String handle = a.handle.toLowerCase(Locale.ROOT);
+      if (wanted.contains(handle)) {
+        byHandle.put(handle, a.id);
+      }
     }
     return byHandle;
-  }
-
-  private static String like(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.plenary.endorsement.Endorsement.Capacity;
 import org.plenary.endorsement.Endorsement.Stance;
@@ -403,5 +405,29 @@ public class EndorsementService {
     return account.organisation == null || account.organisation.isBlank()
         ? null
         : account.organisation.strip();
+  }
+
+  /** The papers the account has taken a stance in (current or ended), by id. */
+  @SuppressWarnings("unchecked")
+  public List<Long> papersWithStancesOf(long accountId) {
+    List<Number> rows =
+        em.createNativeQuery("SELECT DISTINCT paper_id FROM endorsement WHERE account_id = ?1")
+            .setParameter(1, accountId)
+            .getResultList();
+    return rows.stream().map(Number::longValue).toList();
+  }
+
+  /** The targets (a section's id, 0 for the paper itself) the account took a stance on by then. */
+  @SuppressWarnings("unchecked")
+  public Set<Long> targetsBy(long accountId, long paperId, Instant at) {
+    List<Number> rows =
+        em.createNativeQuery(
+                "SELECT DISTINCT coalesce(section_id, 0) FROM endorsement WHERE account_id = ?1"
+                    + " AND paper_id = ?2 AND created_at <= ?3")
+            .setParameter(1, accountId)
+            .setParameter(2, paperId)
+            .setParameter(3, at)
+            .getResultList();
+    return rows.stream().map(Number::longValue).collect(Collectors.toSet());
   }
 }

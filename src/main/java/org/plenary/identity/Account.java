@@ -6,6 +6,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.plenary.platform.persistence.BaseEntity;
 
@@ -76,5 +79,40 @@ public class Account extends BaseEntity {
 
   public static Optional<Account> bySsoSubject(String subject) {
     return find("ssoSubject", subject).firstResultOptional();
+  }
+
+  /** The accounts among {@code ids} that were not erased, in no particular order. */
+  public static List<Account> notErasedAmong(Collection<Long> ids) {
+    return ids.isEmpty() ? List.of() : list("id in ?1 and erasedAt is null", ids);
+  }
+
+  /**
+   * The active accounts among {@code ids} whose handle starts with {@code start}, or whose name or
+   * one of its words does (case-insensitive), by handle; at most {@code limit}.
+   */
+  public static List<Account> activeStartingWith(Collection<Long> ids, String start, int limit) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String like =
+        start
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
+    return Account.<Account>find(
+            "id in ?1 and erasedAt is null and disabledAt is null and (lower(handle) like ?2"
+                + " or lower(displayName) like ?2 or lower(displayName) like ?3)"
+                + " order by lower(handle)",
+            ids,
+            like + "%",
+            "% " + like + "%")
+        .page(0, limit)
+        .list();
+  }
+
+  /** Whether any account was erased at or after {@code since}. */
+  public static boolean anyErasedSince(Instant since) {
+    return count("erasedAt >= ?1", since) > 0;
   }
 }

@@ -3,11 +3,14 @@ package org.plenary.identity;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.platform.persistence.Rows;
 import org.plenary.platform.security.Actor;
 import org.plenary.platform.security.CurrentActor;
 
@@ -45,6 +49,7 @@ public class AccountCare {
   @Inject PlenaryConfig config;
   @Inject EntityManager em;
   @Inject jakarta.enterprise.event.Event<Erasing> erasing;
+  @Inject @Any Instance<PersonalData> parts;
 
   /** A reset link as the administrator receives it (the secret appears only here). */
   public record ResetLink(long accountId, String token, String link, Instant expiresAt) {}
@@ -150,7 +155,11 @@ public class AccountCare {
     return auth.sessionFor(account);
   }
 
-  /** Everything Plenary holds about the caller, as one JSON document. */
+  /**
+   * Everything Plenary holds about the caller, as one JSON document: the profile, each part another
+   * feature holds ({@link PersonalData}), what they did (the event log, published to every feature)
+   * and their sign-ins.
+   */
   @Transactional
   public Map<String, Object> export() {
     Actor me = currentActor.get();
@@ -158,72 +167,10 @@ public class AccountCare {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("exportedAt", BaseEntity.now());
     data.put("profile", Profile.of(account));
-    data.put(
-        "memberships",
-        rows(
-            "SELECT p.id, p.title, m.role, m.added_at FROM paper_member m JOIN paper p"
-                + " ON p.id = m.paper_id WHERE m.account_id = ?1 ORDER BY m.added_at",
-            me.accountId(),
-            "paperId",
-            "paperTitle",
-            "role",
-            "since"));
-    data.put(
-        "groups",
-        rows(
-            "SELECT g.paper_id, g.id, g.name FROM group_member gm JOIN breakout_group g"
-                + " ON g.id = gm.group_id WHERE gm.account_id = ?1 ORDER BY g.id",
-            me.accountId(),
-            "paperId",
-            "groupId",
-            "name"));
-    data.put(
-        "revisions",
-        rows(
-            "SELECT s.paper_id, r.section_id, r.number, r.created_at, r.summary, r.body"
-                + " FROM revision r JOIN section s ON s.id = r.section_id"
-                + " WHERE r.author_id = ?1 ORDER BY r.created_at",
-            me.accountId(),
-            "paperId",
-            "sectionId",
-            "revision",
-            "createdAt",
-            "summary",
-            "body"));
-    data.put(
-        "comments",
-        rows(
-            "SELECT c.paper_id, c.section_id, c.id, c.thread_id, v.number, v.created_at, v.body,"
-                + " c.deleted_at, c.hidden_at FROM comment c JOIN comment_version v"
-                + " ON v.comment_id = c.id WHERE c.author_id = ?1 ORDER BY c.id, v.number",
-            me.accountId(),
-            "paperId",
-            "sectionId",
-            "commentId",
-            "threadId",
-            "version",
-            "createdAt",
-            "body",
-            "deletedAt",
-            "hiddenAt"));
-    data.put(
-        "endorsements",
-        rows(
-            "SELECT paper_id, section_id, stance, statement, capacity, organisation,"
-                + " stakeholder_group, revision, created_at, ended_at, ended_how FROM endorsement"
-                + " WHERE account_id = ?1 ORDER BY id",
-            me.accountId(),
-            "paperId",
-            "sectionId",
-            "stance",
-            "statement",
-            "capacity",
-            "organisation",
-            "stakeholderGroup",
-            "revision",
-            "givenAt",
-            "endedAt",
-            "ended"));
+    parts.stream()
+        .map(p -> p.of(me.accountId()))
+        .sorted(Comparator.comparingInt(PersonalData.Part::place))
+        .forEach(part -> data.put(part.name(), part.rows()));
     data.put(
         "events",
         rows(
@@ -289,17 +236,7 @@ public class AccountCare {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> rows(String sql, long accountId, String... names) {
-    List<Object[]> result = em.createNativeQuery(sql).setParameter(1, accountId).getResultList();
-    return result.stream()
-        .map(
-            row -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              for (int i = 0; i < names.length; i++) {
-                m.put(names[i], row[i]);
-              }
-              return m;
-            })
-        .toList();
+    return Rows.named(em.createNativeQuery(sql).setParameter(1, accountId).getResultList(), names);
   }
 
   private static Account lock(long accountId) {

@@ -15,10 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
 import org.plenary.identity.Account;
-import org.plenary.identity.Attribution;
+import org.plenary.identity.AccountRows;
 import org.plenary.identity.People;
 import org.plenary.identity.People.Audience;
-import org.plenary.identity.StakeholderGroup;
 import org.plenary.live.LiveRecords.Heartbeat;
 import org.plenary.live.LiveRecords.PresenceView;
 import org.plenary.live.LiveRecords.Present;
@@ -38,14 +37,16 @@ public class PresenceService {
 
   /** The people present in a paper, one row per person and section, earliest first. */
   static final String SNAPSHOT =
-      "SELECT p.account_id, p.section_id, bool_or(p.editing), min(p.since), a.handle,"
-          + " a.display_name, a.organisation, a.stakeholder_group, a.attribution, a.erased_at"
-          + " FROM presence p JOIN account a ON a.id = p.account_id"
+      "SELECT p.section_id, bool_or(p.editing), min(p.since), "
+          + AccountRows.columns("a")
+          + " FROM presence p"
+          + AccountRows.join("a", "a.id = p.account_id")
           + " WHERE p.paper_id = ? AND p.seen_at > ?"
           + " GROUP BY p.account_id, p.section_id, a.id ORDER BY min(p.since), p.account_id";
 
   @Inject EntityManager em;
   @Inject PlenaryConfig config;
+  @Inject PaperSections sections;
 
   /** A person's account as far as naming them needs, and where they are. */
   record Row(Account account, Long sectionId, boolean editing, Instant since) {}
@@ -53,12 +54,7 @@ public class PresenceService {
   /** Records a heartbeat; tells every instance when the person arrived, moved or changed mode. */
   @Transactional
   public void beat(long paperId, Actor actor, Heartbeat beat) {
-    if (beat.sectionId() != null
-        && em.createNativeQuery("SELECT 1 FROM section WHERE id = ?1 AND paper_id = ?2")
-            .setParameter(1, beat.sectionId())
-            .setParameter(2, paperId)
-            .getResultList()
-            .isEmpty()) {
+    if (beat.sectionId() != null && !sections.isSectionOf(paperId, beat.sectionId())) {
       throw new Invalid("sectionId", "is not a section of this paper");
     }
     Instant now = BaseEntity.now();
@@ -166,19 +162,14 @@ public class PresenceService {
       s.setTimestamp(2, Timestamp.from(BaseEntity.now().minus(config.live().presenceTimeout())));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          Account a = new Account();
-          a.id = r.getLong(1);
-          a.handle = r.getString(5);
-          a.displayName = r.getString(6);
-          a.organisation = r.getString(7);
-          a.stakeholderGroup = StakeholderGroup.valueOf(r.getString(8));
-          a.attribution = Attribution.valueOf(r.getString(9));
-          Timestamp erased = r.getTimestamp(10);
-          a.erasedAt = erased == null ? null : erased.toInstant();
-          long section = r.getLong(2);
+          long section = r.getLong(1);
+          boolean noSection = r.wasNull();
           rows.add(
               new Row(
-                  a, r.wasNull() ? null : section, r.getBoolean(3), r.getTimestamp(4).toInstant()));
+                  AccountRows.read(r, 4),
+                  noSection ? null : section,
+                  r.getBoolean(2),
+                  r.getTimestamp(3).toInstant()));
         }
       }
     }

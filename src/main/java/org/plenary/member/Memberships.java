@@ -3,9 +3,12 @@ package org.plenary.member;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.plenary.platform.persistence.Jdbc;
 import org.plenary.platform.security.PaperRole;
 import org.plenary.platform.security.PaperRoles;
@@ -23,6 +26,9 @@ public class Memberships implements PaperRoles {
 
   private static final String ROLE =
       "SELECT role FROM paper_member WHERE paper_id = ? AND account_id = ?";
+
+  private static final Set<PaperRole> PARTICIPANTS =
+      EnumSet.complementOf(EnumSet.of(PaperRole.OBSERVER));
 
   @Inject AgroalDataSource dataSource;
 
@@ -42,6 +48,37 @@ public class Memberships implements PaperRoles {
     return PaperMember.<PaperMember>list("paperId = ?1 and role in ?2", paperId, roles).stream()
         .map(m -> m.accountId)
         .toList();
+  }
+
+  /** The accounts of the paper's members, whatever their role, in no particular order. */
+  public List<Long> membersOf(long paperId) {
+    return PaperMember.<PaperMember>list("paperId", paperId).stream()
+        .map(m -> m.accountId)
+        .toList();
+  }
+
+  /** The accounts of the paper's participants: its members who are not observers. */
+  public List<Long> participantsOf(long paperId) {
+    return holding(paperId, PARTICIPANTS);
+  }
+
+  /** The papers the account takes part in (as a member who is not an observer), by id. */
+  public List<Long> papersTakenPartIn(long accountId) {
+    return PaperMember.<PaperMember>list("accountId = ?1 and role in ?2", accountId, PARTICIPANTS)
+        .stream()
+        .map(m -> m.paperId)
+        .toList();
+  }
+
+  /** Whether the account was a participant (a member, not an observer) of the paper by then. */
+  public boolean participatedBy(long accountId, long paperId, Instant at) {
+    return PaperMember.count(
+            "accountId = ?1 and paperId = ?2 and role in ?3 and addedAt <= ?4",
+            accountId,
+            paperId,
+            PARTICIPANTS,
+            at)
+        > 0;
   }
 
   /** The papers the account is a member of. */

@@ -250,13 +250,7 @@ public class CompileWorker {
       Map<Format, byte[]> files,
       org.plenary.platform.security.Actor actor) {
     EditionRedaction.lockEditionsOf(em, paperId);
-    boolean erasedMeanwhile =
-        ((Number)
-                    em.createNativeQuery("SELECT count(*) FROM account WHERE erased_at >= ?1")
-                        .setParameter(1, collectedAt)
-                        .getSingleResult())
-                .longValue()
-            > 0;
+    boolean erasedMeanwhile = Account.anyErasedSince(collectedAt);
     if (erasedMeanwhile) {
       // Someone was erased while this compile ran: what was collected may still name them, and
       // the erasure could not redact an edition not yet stored. Collect again (the lock held keeps

@@ -2,7 +2,6 @@ package org.plenary.publish;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.plenary.endorsement.EndorsementRecords.Endorsements;
 import org.plenary.endorsement.EndorsementService;
+import org.plenary.identity.Account;
 import org.plenary.identity.Attribution;
 import org.plenary.identity.StakeholderGroup;
+import org.plenary.member.Memberships;
 import org.plenary.paper.Paper;
 import org.plenary.platform.error.NotFound;
 import org.plenary.publish.EditionContent.EndorsementPart;
@@ -31,7 +32,7 @@ public class ContentCollector {
 
   @Inject SectionService sections;
   @Inject EndorsementService endorsements;
-  @Inject EntityManager em;
+  @Inject Memberships memberships;
 
   @Transactional
   public EditionContent collect(long paperId) {
@@ -96,31 +97,22 @@ public class ContentCollector {
    * The organisations of the paper's participants (not its observers) who let their organisation be
    * named; those who asked to stay anonymous are only counted.
    */
-  @SuppressWarnings("unchecked")
   private EditionContent organisations(
       long paperId,
       PaperPart paper,
       List<SectionPart> parts,
       EndorsementPart whole,
       List<EndorsementPart> proposals) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT a.organisation, a.stakeholder_group, a.attribution FROM paper_member m"
-                    + " JOIN account a ON a.id = m.account_id WHERE m.paper_id = ?1"
-                    + " AND m.role <> 'OBSERVER' AND a.erased_at IS NULL")
-            .setParameter(1, paperId)
-            .getResultList();
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, StakeholderGroup> groups = new LinkedHashMap<>();
     int unnamed = 0;
-    for (Object[] r : rows) {
-      String organisation = (String) r[0];
-      Attribution attribution = Attribution.valueOf((String) r[2]);
-      if (attribution == Attribution.ANONYMOUS) {
+    for (Account a : Account.notErasedAmong(memberships.participantsOf(paperId))) {
+      String organisation = a.organisation;
+      if (a.attribution == Attribution.ANONYMOUS) {
         unnamed++;
       } else if (organisation != null && !organisation.isBlank()) {
         counts.computeIfAbsent(organisation.strip(), k -> new int[1])[0]++;
-        groups.putIfAbsent(organisation.strip(), StakeholderGroup.valueOf((String) r[1]));
+        groups.putIfAbsent(organisation.strip(), a.stakeholderGroup);
       }
     }
     List<OrganisationPart> organisations = new ArrayList<>();

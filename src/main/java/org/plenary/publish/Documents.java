@@ -8,7 +8,11 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.xml.xmp.XmpWriter;
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.GregorianCalendar;
 import java.util.LinkedHashSet;
@@ -45,7 +49,17 @@ final class Documents {
     doc.addModificationDate(new PdfDate(when));
     writer.getExtraCatalog().put(PdfName.LANG, new PdfString(p.language()));
     writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
-    writer.createXmpMetadata();
+    // The XMP OpenPDF writes from the document information, and the claim to PDF/UA-1 (ISO
+    // 14289-1) that tells assistive technology the structure tree can be trusted.
+    try (ByteArrayOutputStream xmp = new ByteArrayOutputStream()) {
+      XmpWriter w = new XmpWriter(xmp, writer.getInfo(), PdfWriter.PDFXNONE);
+      w.addRdfDescription(
+          "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"", "<pdfuaid:part>1</pdfuaid:part>");
+      w.close();
+      writer.setXmpMetadata(xmp.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Stances by stakeholder group: a row per group that took any, and the totals. */
@@ -55,6 +69,9 @@ final class Documents {
     t.setHeaderRows(1);
     t.setSpacingBefore(2);
     t.setSpacingAfter(2);
+    PdfTags tags = kit.tags();
+    tags.begin(PdfName.TABLE);
+    tags.begin(PdfTags.TR);
     for (String h :
         List.of(
             labels.stakeholderGroup(),
@@ -62,12 +79,14 @@ final class Documents {
             labels.withReservations(),
             labels.object(),
             labels.total())) {
-      PdfPCell c = new PdfPCell(kit.text(h, Face.SERIF_BOLD, 8.5f));
+      PdfPCell c =
+          tags.header(new PdfPCell(kit.text(h, Face.SERIF_BOLD, 8.5f)), tags.headerCell(h));
       c.setBackgroundColor(new Color(0xe8, 0xec, 0xf1));
       c.setPadding(3);
       c.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
       t.addCell(c);
     }
+    tags.close();
     for (GroupTally g : tally.byGroup()) {
       if (g.total() == 0) {
         continue;
@@ -89,21 +108,24 @@ final class Documents {
         tally.withReservations(),
         tally.object(),
         tally.total());
+    tags.close();
     return t;
   }
 
   private static void row(PdfKit kit, PdfPTable t, String name, int... counts) {
-    PdfPCell c = new PdfPCell(kit.text(name, Face.SERIF, 8.5f));
+    kit.tags().begin(PdfTags.TR);
+    PdfPCell c = kit.cell(PdfName.TD, kit.text(name, Face.SERIF, 8.5f));
     c.setPadding(3);
     c.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
     t.addCell(c);
     for (int n : counts) {
-      PdfPCell v = new PdfPCell(kit.text(String.valueOf(n), Face.SERIF, 8.5f));
+      PdfPCell v = kit.cell(PdfName.TD, kit.text(String.valueOf(n), Face.SERIF, 8.5f));
       v.setPadding(3);
       v.setHorizontalAlignment(Element.ALIGN_RIGHT);
       v.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
       t.addCell(v);
     }
+    kit.tags().close();
   }
 
   /** An endorser as published: their name (as they allow) and organisation, if shown. */

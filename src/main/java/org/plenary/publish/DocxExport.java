@@ -1,29 +1,29 @@
 package org.plenary.publish;
 
-import com.vladsch.flexmark.ast.AutoLink;
+import static org.plenary.publish.DocxStyles.HEAD_FILL;
+import static org.plenary.publish.DocxStyles.LIST_INDENT;
+import static org.plenary.publish.DocxStyles.MARGIN;
+import static org.plenary.publish.DocxStyles.MUTED;
+import static org.plenary.publish.DocxStyles.PAGE_HEIGHT;
+import static org.plenary.publish.DocxStyles.PAGE_WIDTH;
+import static org.plenary.publish.DocxStyles.QUOTE_INDENT;
+import static org.plenary.publish.DocxStyles.QUOTE_RULE;
+import static org.plenary.publish.DocxStyles.RULE;
+import static org.plenary.publish.DocxStyles.SUMMARY_FILL;
+import static org.plenary.publish.DocxStyles.TEXT_WIDTH;
+import static org.plenary.publish.DocxStyles.border;
+import static org.plenary.publish.DocxStyles.listDefinition;
+import static org.plenary.publish.DocxStyles.shade;
+
 import com.vladsch.flexmark.ast.BlockQuote;
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.Emphasis;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.StrongEmphasis;
-import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
-import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
@@ -41,7 +41,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.xml.namespace.QName;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -57,46 +56,26 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTable.XWPFBorderType;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.apache.xmlbeans.XmlCursor;
-import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdn;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTInd;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLanguage;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STUnderline;
 import org.plenary.endorsement.EndorsementRecords.GroupTally;
 import org.plenary.endorsement.EndorsementRecords.Tally;
 import org.plenary.publish.EditionContent.EndorsementPart;
 import org.plenary.publish.EditionContent.OrganisationPart;
 import org.plenary.publish.EditionContent.SectionPart;
 import org.plenary.publish.EditionContent.StancePart;
+import org.plenary.publish.MarkdownWalk.Look;
 import org.plenary.render.MarkdownRenderer;
-import org.plenary.render.UrlPolicy;
 import org.plenary.section.SectionKind;
 
 /**
@@ -112,31 +91,7 @@ import org.plenary.section.SectionKind;
  * <p>The same content gives the same bytes: the document's dates are the edition's, and the package
  * is zipped again with fixed entry times in a fixed order ({@link Deterministic#zip}).
  */
-final class DocxExport {
-
-  private static final String ACCENT = "1F4E79";
-  private static final String MUTED = "555B66";
-  private static final String RULE = "C8CDD4";
-  private static final String HEAD_FILL = "E8ECF1";
-  private static final String SUMMARY_FILL = "EEF2F7";
-  private static final String CODE_FILL = "F3F4F6";
-  private static final String QUOTE_RULE = "B0B8C4";
-  private static final String SERIF = "Georgia";
-  private static final String COMPLEX = "Arial";
-  private static final String MONO = "Consolas";
-
-  /** A4 with 2.54 cm margins, in twentieths of a point: the width tables are divided across. */
-  private static final int PAGE_WIDTH = 11906;
-
-  private static final int PAGE_HEIGHT = 16838;
-  private static final int MARGIN = 1440;
-  private static final int TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-
-  /** Indentation of one list level and of one block quote level. */
-  private static final int LIST_INDENT = 720;
-
-  private static final int QUOTE_INDENT = 567;
-  private static final String[] BULLETS = {"•", "◦", "▪"};
+final class DocxExport implements MarkdownWalk.Target<DocxExport.Place, XWPFParagraph> {
 
   private final XWPFDocument doc;
   private final EditionContent content;
@@ -145,9 +100,10 @@ final class DocxExport {
   private BigInteger bulletList;
   private BigInteger numberedList;
   private int footnotes;
+  private final MarkdownWalk<Place, XWPFParagraph> walk = new MarkdownWalk<>(this);
 
   /** Where a block goes: how deep in lists (-1: not in a list) and in quotes it is. */
-  private record Place(int list, int quote) {
+  record Place(int list, int quote) {
     static final Place TOP = new Place(-1, 0);
 
     Place inList(int level) {
@@ -160,23 +116,6 @@ final class DocxExport {
 
     int indent() {
       return (list + 1) * LIST_INDENT + quote * QUOTE_INDENT;
-    }
-  }
-
-  /** How inline text is set; {@code note}: inside a footnote (which cannot hold another). */
-  private record Look(boolean bold, boolean italic, boolean strike, boolean note) {
-    static final Look PLAIN = new Look(false, false, false, false);
-
-    Look withBold() {
-      return new Look(true, italic, strike, note);
-    }
-
-    Look withItalic() {
-      return new Look(bold, true, strike, note);
-    }
-
-    Look withStrike() {
-      return new Look(bold, italic, true, note);
     }
   }
 
@@ -200,7 +139,7 @@ final class DocxExport {
 
   private void write(int edition, Instant at) {
     properties(at);
-    styles();
+    DocxStyles.apply(doc, language());
     lists();
     cover(edition, at);
     int n = 0;
@@ -220,7 +159,7 @@ final class DocxExport {
     endorsementsAnnex();
     organisationsAnnex();
     page();
-    compatibility();
+    DocxStyles.compatibility(doc);
   }
 
   // ---- Document properties, styles, numbering -----------------------------------------------
@@ -255,179 +194,10 @@ final class DocxExport {
     return l == null || l.isBlank() ? "en" : l;
   }
 
-  /**
-   * The styles part. A document POI makes from nothing has none, and Word only puts paragraphs in
-   * its navigation pane and contents when their style is the built-in heading (style name "heading
-   * 1" and an outline level), so those are defined here as Word defines them.
-   */
-  private void styles() {
-    CTStyles styles = CTStyles.Factory.newInstance();
-    var defaults = styles.addNewDocDefaults();
-    CTRPr rpr = defaults.addNewRPrDefault().addNewRPr();
-    CTFonts fonts = rpr.addNewRFonts();
-    fonts.setAscii(SERIF);
-    fonts.setHAnsi(SERIF);
-    fonts.setCs(COMPLEX);
-    rpr.addNewSz().setVal(BigInteger.valueOf(22));
-    rpr.addNewSzCs().setVal(BigInteger.valueOf(22));
-    CTLanguage lang = rpr.addNewLang();
-    String language = language();
-    lang.setVal(language);
-    if (language.matches("(?i)(ar|he|fa|ur).*")) {
-      lang.setBidi(language);
-    } else if (language.matches("(?i)(zh|ja|ko).*")) {
-      lang.setEastAsia(language);
-    }
-    spacing(defaults.addNewPPrDefault().addNewPPr().addNewSpacing(), 0, 120, 276);
-
-    CTStyle normal = style(styles, STStyleType.PARAGRAPH, "Normal", "Normal", null);
-    normal.setDefault(Boolean.TRUE);
-    CTStyle font = style(styles, STStyleType.CHARACTER, "DefaultParagraphFont", null, null);
-    font.addNewName().setVal("Default Paragraph Font");
-    font.setDefault(Boolean.TRUE);
-    font.addNewUiPriority().setVal(BigInteger.ONE);
-    font.addNewSemiHidden();
-    font.addNewUnhideWhenUsed();
-
-    CTStyle title = style(styles, STStyleType.PARAGRAPH, "Title", "Title", "Normal");
-    spacing(title.addNewPPr().addNewSpacing(), 0, 120, 240);
-    text(title.addNewRPr(), 52, ACCENT, false, false);
-    CTStyle subtitle = style(styles, STStyleType.PARAGRAPH, "Subtitle", "Subtitle", "Normal");
-    spacing(subtitle.addNewPPr().addNewSpacing(), 0, 240, 276);
-    text(subtitle.addNewRPr(), 28, MUTED, false, false);
-    int[] sizes = {32, 26, 24, 22};
-    for (int level = 1; level <= 4; level++) {
-      CTStyle h =
-          style(styles, STStyleType.PARAGRAPH, "Heading" + level, "heading " + level, "Normal");
-      h.addNewUiPriority().setVal(BigInteger.valueOf(9));
-      CTPPrGeneral ppr = h.addNewPPr();
-      ppr.addNewKeepNext();
-      ppr.addNewKeepLines();
-      spacing(ppr.addNewSpacing(), level == 1 ? 360 : 240, 120, 276);
-      ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
-      text(h.addNewRPr(), sizes[level - 1], level <= 2 ? ACCENT : null, true, level == 4);
-    }
-    CTStyle list =
-        style(styles, STStyleType.PARAGRAPH, "ListParagraph", "List Paragraph", "Normal");
-    list.addNewPPr().addNewContextualSpacing();
-    CTStyle quote = style(styles, STStyleType.PARAGRAPH, "Quote", "Quote", "Normal");
-    CTPPrGeneral qp = quote.addNewPPr();
-    qp.addNewInd().setLeft(BigInteger.valueOf(QUOTE_INDENT));
-    border(qp.addNewPBdr().addNewLeft(), 18, 8, QUOTE_RULE);
-    text(quote.addNewRPr(), 0, "333333", false, false);
-    CTStyle code = style(styles, STStyleType.PARAGRAPH, "CodeBlock", "Code Block", "Normal");
-    CTPPrGeneral cp = code.addNewPPr();
-    spacing(cp.addNewSpacing(), 0, 120, 240);
-    shade(cp.addNewShd(), CODE_FILL);
-    mono(code.addNewRPr(), 19);
-    CTStyle inline = style(styles, STStyleType.CHARACTER, "HTMLCode", "HTML Code", null);
-    mono(inline.addNewRPr(), 20);
-    CTStyle note = style(styles, STStyleType.PARAGRAPH, "FootnoteText", "footnote text", "Normal");
-    spacing(note.addNewPPr().addNewSpacing(), 0, 0, 240);
-    text(note.addNewRPr(), 18, null, false, false);
-    CTStyle mark = style(styles, STStyleType.CHARACTER, "FootnoteReference", null, null);
-    mark.addNewName().setVal("footnote reference");
-    mark.addNewRPr().addNewVertAlign().setVal(STVerticalAlignRun.SUPERSCRIPT);
-    CTStyle link = style(styles, STStyleType.CHARACTER, "Hyperlink", null, null);
-    link.addNewName().setVal("Hyperlink");
-    CTRPr lr = link.addNewRPr();
-    lr.addNewColor().setVal("0563C1");
-    lr.addNewU().setVal(STUnderline.SINGLE);
-    doc.createStyles().setStyles(styles);
-  }
-
-  /** A style; {@code name} set makes it a quick style (shown in Word's style gallery). */
-  private static CTStyle style(
-      CTStyles styles, STStyleType.Enum type, String id, String name, String basedOn) {
-    CTStyle s = styles.addNewStyle();
-    s.setType(type);
-    s.setStyleId(id);
-    if (name != null) {
-      s.addNewName().setVal(name);
-    }
-    if (basedOn != null) {
-      s.addNewBasedOn().setVal(basedOn);
-      s.addNewNext().setVal("Normal");
-    }
-    if (name != null) {
-      s.addNewQFormat();
-    }
-    return s;
-  }
-
-  private static void text(CTRPr r, int halfPoints, String color, boolean bold, boolean italic) {
-    if (bold) {
-      r.addNewB();
-      r.addNewBCs();
-    }
-    if (italic) {
-      r.addNewI();
-      r.addNewICs();
-    }
-    if (color != null) {
-      r.addNewColor().setVal(color);
-    }
-    if (halfPoints > 0) {
-      r.addNewSz().setVal(BigInteger.valueOf(halfPoints));
-      r.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
-    }
-  }
-
-  private static void mono(CTRPr r, int halfPoints) {
-    CTFonts f = r.addNewRFonts();
-    f.setAscii(MONO);
-    f.setHAnsi(MONO);
-    r.addNewSz().setVal(BigInteger.valueOf(halfPoints));
-  }
-
-  private static void spacing(CTSpacing s, int before, int after, int line) {
-    s.setBefore(BigInteger.valueOf(before));
-    s.setAfter(BigInteger.valueOf(after));
-    s.setLine(BigInteger.valueOf(line));
-    s.setLineRule(STLineSpacingRule.AUTO);
-  }
-
-  private static void shade(CTShd shd, String fill) {
-    shd.setVal(STShd.CLEAR);
-    shd.setColor("auto");
-    shd.setFill(fill);
-  }
-
-  private static void shade(CTPPr ppr, String fill) {
-    shade(ppr.isSetShd() ? ppr.getShd() : ppr.addNewShd(), fill);
-  }
-
-  private static void border(CTBorder b, int eighths, int space, String color) {
-    b.setVal(STBorder.SINGLE);
-    b.setSz(BigInteger.valueOf(eighths));
-    b.setSpace(BigInteger.valueOf(space));
-    b.setColor(color);
-  }
-
   /** Two list definitions, bulleted and numbered, each with nine levels as Word has them. */
   private void lists() {
     bulletList = numbering.addAbstractNum(new XWPFAbstractNum(listDefinition(0, true)));
     numberedList = numbering.addAbstractNum(new XWPFAbstractNum(listDefinition(1, false)));
-  }
-
-  private static CTAbstractNum listDefinition(int id, boolean bullets) {
-    CTAbstractNum a = CTAbstractNum.Factory.newInstance();
-    a.setAbstractNumId(BigInteger.valueOf(id));
-    STNumberFormat.Enum[] formats = {
-      STNumberFormat.DECIMAL, STNumberFormat.LOWER_LETTER, STNumberFormat.LOWER_ROMAN
-    };
-    for (int i = 0; i < 9; i++) {
-      CTLvl l = a.addNewLvl();
-      l.setIlvl(BigInteger.valueOf(i));
-      l.addNewStart().setVal(BigInteger.ONE);
-      l.addNewNumFmt().setVal(bullets ? STNumberFormat.BULLET : formats[i % 3]);
-      l.addNewLvlText().setVal(bullets ? BULLETS[i % 3] : "%" + (i + 1) + ".");
-      l.addNewLvlJc().setVal(STJc.LEFT);
-      CTInd ind = l.addNewPPr().addNewInd();
-      ind.setLeft(BigInteger.valueOf((long) LIST_INDENT * (i + 1)));
-      ind.setHanging(BigInteger.valueOf(360));
-    }
-    return a;
   }
 
   /**
@@ -445,24 +215,6 @@ final class DocxExport {
           .setVal(BigInteger.valueOf(((OrderedList) list).getStartNumber()));
     }
     return id;
-  }
-
-  /**
-   * Word 2013 and later behaviour: without it Word opens the file in "compatibility mode" (as an
-   * old Word 2007 file), which reviewers would see in the title bar. POI's slim schema set has no
-   * class for this element, so it is written with a cursor.
-   */
-  private void compatibility() {
-    String w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    try (XmlCursor c = doc.getSettings().getCTSettings().newCursor()) {
-      c.toEndToken();
-      c.beginElement(new QName(w, "compat", "w"));
-      c.beginElement(new QName(w, "compatSetting", "w"));
-      c.insertAttributeWithValue(new QName(w, "name", "w"), "compatibilityMode");
-      c.insertAttributeWithValue(
-          new QName(w, "uri", "w"), "http://schemas.microsoft.com/office/word");
-      c.insertAttributeWithValue(new QName(w, "val", "w"), "15");
-    }
   }
 
   private void page() {
@@ -705,7 +457,8 @@ final class DocxExport {
     return p;
   }
 
-  private void table(TableBlock table, Place place) {
+  @Override
+  public void table(TableBlock table, Place place) {
     MarkdownTable parsed = MarkdownTable.of(table);
     List<TableRow> rows = parsed.rows();
     int headerRows = parsed.headerRows();
@@ -746,7 +499,7 @@ final class DocxExport {
             default -> {}
           }
         }
-        inline(cell, p, head ? Look.PLAIN.withBold() : Look.PLAIN);
+        walk.inline(cell, head ? Look.PLAIN.withBold() : Look.PLAIN, p);
       }
     }
   }
@@ -772,7 +525,7 @@ final class DocxExport {
           orphans.add(fb);
         }
       } else {
-        block(n, Place.TOP);
+        walk.block(n, Place.TOP);
       }
     }
     // A definition nobody refers to has no place for a footnote mark: it is set at the end of
@@ -784,62 +537,65 @@ final class DocxExport {
           p.setStyle("FootnoteText");
           direction(p, rtl(para));
           run(p, "[" + fb.getText() + "] ", Look.PLAIN);
-          inline(para, p, new Look(false, false, false, true));
+          walk.inline(para, Look.NOTE, p);
         }
       }
     }
   }
 
-  private void block(Node n, Place place) {
-    if (n instanceof Heading h) {
-      XWPFParagraph p = doc.createParagraph();
-      p.setStyle("Heading" + Math.min(h.getLevel() + 1, 4));
-      direction(p, rtl(h));
-      inline(h, p, Look.PLAIN);
-    } else if (n instanceof Paragraph para) {
-      inline(para, paragraph(para, place), Look.PLAIN);
-    } else if (n instanceof ListBlock list) {
-      list(list, place.inList(place.list() + 1));
-    } else if (n instanceof BlockQuote quote) {
-      for (Node b = quote.getFirstChild(); b != null; b = b.getNext()) {
-        block(b, place.inQuote());
+  @Override
+  public void heading(Heading h, Place place) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setStyle("Heading" + Math.min(h.getLevel() + 1, 4));
+    direction(p, rtl(h));
+    walk.inline(h, Look.PLAIN, p);
+  }
+
+  @Override
+  public void paragraph(Paragraph para, Place place) {
+    walk.inline(para, Look.PLAIN, bodyParagraph(para, place));
+  }
+
+  @Override
+  public void list(ListBlock list, Place place) {
+    items(list, place.inList(place.list() + 1));
+  }
+
+  @Override
+  public void quote(BlockQuote quote, Place place) {
+    walk.blocks(quote, place.inQuote());
+  }
+
+  @Override
+  public void codeBlock(String code, Place place) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setStyle("CodeBlock");
+    indent(p, place);
+    String[] lines = code.replace("\t", "    ").split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      XWPFRun r = p.createRun();
+      if (i > 0) {
+        r.addBreak();
       }
-    } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-      String code =
-          n instanceof FencedCodeBlock f
-              ? f.getContentChars().toString()
-              : ((IndentedCodeBlock) n).getContentChars().toString();
-      XWPFParagraph p = doc.createParagraph();
-      p.setStyle("CodeBlock");
-      indent(p, place);
-      String[] lines = code.replaceAll("\\n$", "").replace("\t", "    ").split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        XWPFRun r = p.createRun();
-        if (i > 0) {
-          r.addBreak();
-        }
-        r.setText(clean(lines[i]));
-      }
-    } else if (n instanceof TableBlock table) {
-      table(table, place);
-    } else if (n instanceof ThematicBreak) {
-      XWPFParagraph p = doc.createParagraph();
-      CTPPr ppr = p.getCTPPr();
-      border(ppr.addNewPBdr().addNewBottom(), 6, 1, QUOTE_RULE);
-    } else if (n instanceof HtmlBlock html) {
-      XWPFParagraph p = paragraph(html, place);
-      run(p, html.getChars().toString().strip(), Look.PLAIN);
-    } else if (n instanceof FootnoteBlock) {
-      // Definitions become footnotes where they are referred to.
-    } else if (n.hasChildren()) {
-      for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-        block(c, place);
-      }
+      r.setText(clean(lines[i]));
     }
+  }
+
+  @Override
+  public void rule(Place place) {
+    XWPFParagraph p = doc.createParagraph();
+    CTPPr ppr = p.getCTPPr();
+    border(ppr.addNewPBdr().addNewBottom(), 6, 1, QUOTE_RULE);
+  }
+
+  @Override
+  public void htmlBlock(HtmlBlock html, Place place) {
+    XWPFParagraph p = bodyParagraph(html, place);
+    run(p, html.getChars().toString().strip(), Look.PLAIN);
   }
 
   /** A body paragraph for {@code source}, indented (and quoted) as its place asks. */
-  private XWPFParagraph paragraph(Node source, Place place) {
+  private XWPFParagraph bodyParagraph(Node source, Place place) {
     XWPFParagraph p = doc.createParagraph();
     if (place.quote() > 0) {
       p.setStyle("Quote");
@@ -857,7 +613,8 @@ final class DocxExport {
     }
   }
 
-  private void list(ListBlock list, Place place) {
+  /** The items of {@code list}, each a numbered (or bulleted) paragraph at its level. */
+  private void items(ListBlock list, Place place) {
     BigInteger id = newList(list, place.list());
     for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
       if (!(item instanceof ListItem)) {
@@ -866,20 +623,20 @@ final class DocxExport {
       boolean numbered = false;
       for (Node b = item.getFirstChild(); b != null; b = b.getNext()) {
         if (!numbered && b instanceof Paragraph para) {
-          XWPFParagraph p = paragraph(para, place);
+          XWPFParagraph p = bodyParagraph(para, place);
           number(p, id, place);
-          inline(para, p, Look.PLAIN);
+          walk.inline(para, Look.PLAIN, p);
         } else {
           if (!numbered) {
             // The item starts with something else (a nested list, code): an empty numbered line.
-            number(paragraph(item, place), id, place);
+            number(bodyParagraph(item, place), id, place);
           }
-          block(b, place);
+          walk.block(b, place);
         }
         numbered = true;
       }
       if (!numbered) {
-        number(paragraph(item, place), id, place);
+        number(bodyParagraph(item, place), id, place);
       }
     }
   }
@@ -894,39 +651,35 @@ final class DocxExport {
 
   // ---- Inline -----------------------------------------------------------------------------
 
-  private void inline(Node parent, XWPFParagraph p, Look look) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-      if (n instanceof Text t) {
-        run(p, t.getChars().unescape(), look);
-      } else if (n instanceof SoftLineBreak) {
-        run(p, " ", look);
-      } else if (n instanceof HardLineBreak) {
-        run(p, "", look).addBreak();
-      } else if (n instanceof StrongEmphasis) {
-        inline(n, p, look.withBold());
-      } else if (n instanceof Emphasis) {
-        inline(n, p, look.withItalic());
-      } else if (n instanceof Strikethrough) {
-        inline(n, p, look.withStrike());
-      } else if (n instanceof Code code) {
-        run(p, code.getText().toString(), look).setStyle("HTMLCode");
-      } else if (n instanceof Link link) {
-        link(p, link.getUrl().toString(), link.getText().unescape(), look);
-      } else if (n instanceof AutoLink link) {
-        link(p, link.getUrl().toString(), link.getText().unescape(), look);
-      } else if (n instanceof MailLink mail) {
-        link(p, "mailto:" + mail.getText(), mail.getText().unescape(), look);
-      } else if (n instanceof Image image) {
-        run(p, "[" + image.getText() + "]", look.withItalic());
-      } else if (n instanceof Footnote ref && ref.getFootnoteBlock() != null && !look.note()) {
-        footnote(p, ref.getFootnoteBlock());
-      } else if (n instanceof HtmlInline html) {
-        run(p, html.getChars().toString(), look);
-      } else if (n.hasChildren()) {
-        inline(n, p, look);
-      } else {
-        run(p, n.getChars().unescape(), look);
-      }
+  @Override
+  public void text(String text, Look look, XWPFParagraph p) {
+    run(p, text, look);
+  }
+
+  @Override
+  public void lineBreak(Look look, XWPFParagraph p) {
+    run(p, "", look).addBreak();
+  }
+
+  @Override
+  public void code(String code, Look look, XWPFParagraph p) {
+    run(p, code, look).setStyle("HTMLCode");
+  }
+
+  @Override
+  public void image(String description, Look look, XWPFParagraph p) {
+    run(p, "[" + description + "]", look.withItalic());
+  }
+
+  /** A footnote's mark; inside a footnote (which cannot hold another) its words. */
+  @Override
+  public void footnote(Footnote reference, Look look, XWPFParagraph p) {
+    if (!look.inNote()) {
+      footnote(p, reference.getFootnoteBlock());
+    } else if (reference.hasChildren()) {
+      walk.inline(reference, look, p);
+    } else {
+      run(p, reference.getChars().unescape(), look);
     }
   }
 
@@ -943,7 +696,7 @@ final class DocxExport {
     }
     XWPFFootnote note = notes.createFootnote();
     note.getCTFtnEdn().setId(BigInteger.valueOf(++footnotes));
-    Look look = new Look(false, false, false, true);
+    Look look = Look.NOTE;
     boolean first = true;
     for (Node c = definition.getFirstChild(); c != null; c = c.getNext()) {
       if (c instanceof Paragraph para) {
@@ -954,7 +707,7 @@ final class DocxExport {
           run(np, " ", look);
           first = false;
         }
-        inline(para, np, look);
+        walk.inline(para, look, np);
       }
     }
     if (first) {
@@ -977,8 +730,9 @@ final class DocxExport {
   }
 
   /** A link that works in Word if it is one a browser may follow; its text otherwise. */
-  private void link(XWPFParagraph p, String url, String label, Look look) {
-    if (UrlPolicy.isAllowed(url) && url.matches("(?i)^(https?:|mailto:).*")) {
+  @Override
+  public void link(String url, String label, boolean followable, Look look, XWPFParagraph p) {
+    if (followable) {
       try {
         XWPFHyperlinkRun r = p.createHyperlinkRun(url);
         r.setStyle("Hyperlink");

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import org.plenary.endorsement.EndorsementService;
 import org.plenary.identity.Attribution;
 import org.plenary.identity.Erasing;
+import org.plenary.member.Memberships;
 import org.plenary.platform.crypto.Digests;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.publish.EditionContent.EndorsementPart;
@@ -40,25 +42,22 @@ public class EditionRedaction {
 
   @Inject EntityManager em;
   @Inject PublishService publish;
+  @Inject EndorsementService endorsements;
+  @Inject Memberships memberships;
 
   @SuppressWarnings("unchecked")
   void onErasing(@Observes Erasing erasing) {
     long who = erasing.accountId();
     // Only papers the person took part in can name them; someone in none is done at once.
-    List<Number> papers =
-        em.createNativeQuery(
-                "SELECT paper_id FROM endorsement WHERE account_id = ?1 UNION SELECT paper_id"
-                    + " FROM paper_member WHERE account_id = ?1 AND role <> 'OBSERVER'"
-                    + " ORDER BY 1")
-            .setParameter(1, who)
-            .getResultList();
-    for (Number paper : papers) {
-      lockEditionsOf(em, paper.longValue());
+    Set<Long> papers = new TreeSet<>(endorsements.papersWithStancesOf(who));
+    papers.addAll(memberships.papersTakenPartIn(who));
+    for (Long paper : papers) {
+      lockEditionsOf(em, paper);
       List<Object[]> editions =
           em.createNativeQuery(
                   "SELECT e.id, e.number, e.created_at, cast(e.content AS text) FROM edition e"
                       + " WHERE e.paper_id = ?1 ORDER BY e.number")
-              .setParameter(1, paper.longValue())
+              .setParameter(1, paper)
               .getResultList();
       for (Object[] e : editions) {
         long editionId = ((Number) e[0]).longValue();
@@ -68,8 +67,8 @@ public class EditionRedaction {
             redact(
                 before,
                 erasing,
-                targets(who, paper.longValue(), at),
-                countedIn(who, paper.longValue(), at));
+                endorsements.targetsBy(who, paper, at),
+                memberships.participatedBy(who, paper, at));
         if (!after.equals(before)) {
           store(editionId, ((Number) e[1]).intValue(), at, after);
         }
@@ -82,34 +81,6 @@ public class EditionRedaction {
     em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
         .setParameter(1, "edition:" + paperId)
         .getSingleResult();
-  }
-
-  /** The stances' targets (0 for the paper itself) the person had taken a stance on by then. */
-  @SuppressWarnings("unchecked")
-  private Set<Long> targets(long who, long paperId, Instant at) {
-    List<Number> rows =
-        em.createNativeQuery(
-                "SELECT DISTINCT coalesce(section_id, 0) FROM endorsement WHERE account_id = ?1"
-                    + " AND paper_id = ?2 AND created_at <= ?3")
-            .setParameter(1, who)
-            .setParameter(2, paperId)
-            .setParameter(3, at)
-            .getResultList();
-    return rows.stream().map(Number::longValue).collect(Collectors.toSet());
-  }
-
-  /** Whether the person was among the participants counted (a member, not an observer) by then. */
-  private boolean countedIn(long who, long paperId, Instant at) {
-    return ((Number)
-                em.createNativeQuery(
-                        "SELECT count(*) FROM paper_member WHERE account_id = ?1 AND paper_id = ?2"
-                            + " AND role <> 'OBSERVER' AND added_at <= ?3")
-                    .setParameter(1, who)
-                    .setParameter(2, paperId)
-                    .setParameter(3, at)
-                    .getSingleResult())
-            .longValue()
-        > 0;
   }
 
   /**

@@ -4,34 +4,23 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfAction;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfWriter;
-import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.Emphasis;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.StrongEmphasis;
-import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
-import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
@@ -39,9 +28,10 @@ import com.vladsch.flexmark.util.ast.Node;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.plenary.publish.MarkdownWalk.Look;
 import org.plenary.publish.PublishFonts.Face;
 import org.plenary.render.MarkdownRenderer;
-import org.plenary.render.UrlPolicy;
 
 /**
  * A section's Markdown as PDF elements, from the same parser (and extensions) that renders it on
@@ -50,12 +40,28 @@ import org.plenary.render.UrlPolicy;
  * linked both ways and set at the end of their section. Raw HTML is shown as text, as on screen;
  * images are named by their description (published documents do not fetch remote files).
  */
-final class MarkdownPdf {
+final class MarkdownPdf implements MarkdownWalk.Target<MarkdownPdf.Blocks, MarkdownPdf.Inline> {
+
+  /** Where blocks go: the elements so far, the footnotes' key, how deep in lists. */
+  record Blocks(List<Element> out, String key, int depth) {
+    Blocks deeper() {
+      return new Blocks(new ArrayList<>(), key, depth + 1);
+    }
+
+    Blocks inside() {
+      return new Blocks(new ArrayList<>(), key, depth);
+    }
+  }
+
+  /** Where inline text goes: the phrase and its font size. */
+  record Inline(Phrase out, float size) {}
 
   private final PdfKit kit;
   private final float size;
+  private final MarkdownWalk<Blocks, Inline> walk = new MarkdownWalk<>(this);
   private int footnotes;
-  private final java.util.Map<Node, Integer> numbers = new java.util.IdentityHashMap<>();
+  private Map<FootnoteBlock, Integer> numbers = Map.of();
+  private String key = "";
 
   MarkdownPdf(PdfKit kit, float size) {
     this.kit = kit;
@@ -65,44 +71,30 @@ final class MarkdownPdf {
   /** The elements of {@code markdown}; {@code key} makes the footnotes' link targets unique. */
   List<Element> render(String markdown, String key) {
     Node document = MarkdownRenderer.parse(markdown);
-    numbers.clear();
-    // Footnotes are numbered in the order they are first referred to (flexmark numbers them only
-    // when rendering HTML); definitions nobody refers to come last.
-    for (Node n : document.getDescendants()) {
-      if (n instanceof Footnote ref && ref.getFootnoteBlock() != null) {
-        numbers.putIfAbsent(ref.getFootnoteBlock(), numbers.size() + 1);
-      }
-    }
-    for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-      if (n instanceof FootnoteBlock fb) {
-        numbers.putIfAbsent(fb, numbers.size() + 1);
-      }
-    }
+    this.key = key;
+    numbers = MarkdownWalk.footnoteNumbers(document);
     List<Element> out = new ArrayList<>();
-    List<FootnoteBlock> notes = new ArrayList<>();
-    for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-      if (n instanceof FootnoteBlock fb) {
-        notes.add(fb);
-      } else {
-        block(n, out, key, 0);
-      }
-    }
+    walk.blocks(document, new Blocks(out, key, 0));
+    List<FootnoteBlock> notes = new ArrayList<>(MarkdownWalk.definitions(document));
     if (!notes.isEmpty()) {
       notes.sort(java.util.Comparator.comparingInt(numbers::get));
       out.add(rule(6));
+      float noteSize = size - 2.5f;
       for (FootnoteBlock fb : notes) {
-        Chunk mark = new Chunk(numbers.get(fb) + "  ", kit.font(Face.SERIF, size - 2.5f));
+        Chunk mark = new Chunk(numbers.get(fb) + "  ", kit.font(Face.SERIF, noteSize));
         mark.setLocalDestination(noteName(key, numbers.get(fb)));
         Phrase p = new Phrase(mark);
         Phrase text = new Phrase();
         for (Node c = fb.getFirstChild(); c != null; c = c.getNext()) {
           if (c instanceof Paragraph para) {
-            inline(para, text, Format.PLAIN, size - 2.5f, key);
-            text.add(new Chunk(" ", kit.font(Face.SERIF, size - 2.5f)));
+            walk.inline(para, Look.NOTE, new Inline(text, noteSize));
+            text.add(new Chunk(" ", kit.font(Face.SERIF, noteSize)));
           }
         }
         p.addAll(text);
-        out.add(PdfKit.flow(p, PdfKit.rightToLeft(fb.getChars().toString()), 0, 2));
+        PdfStructureElement note = kit.element(PdfName.NOTE, p);
+        note.put(PdfName.ID, new PdfString(noteName(key, numbers.get(fb))));
+        out.add(kit.block(note, p, MarkdownWalk.rtl(fb), 0, 2, Element.ALIGN_LEFT));
       }
     }
     return out;
@@ -119,45 +111,57 @@ final class MarkdownPdf {
 
   // ---- Blocks ---------------------------------------------------------------------------------
 
-  private void block(Node n, List<Element> out, String key, int depth) {
-    if (n instanceof Heading h) {
-      Phrase p = new Phrase();
-      inline(h, p, Format.BOLD, size + Math.max(0, 4 - h.getLevel()) * 1.5f, key);
-      out.add(PdfKit.flow(p, rtl(h), 8, 4));
-    } else if (n instanceof Paragraph para) {
-      Phrase p = new Phrase();
-      inline(para, p, Format.PLAIN, size, key);
-      out.add(PdfKit.flow(p, rtl(para), 0, 6));
-    } else if (n instanceof ListBlock list) {
-      out.add(list(list, key, depth));
-    } else if (n instanceof BlockQuote quote) {
-      out.add(quote(quote, key, depth));
-    } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-      String code =
-          n instanceof FencedCodeBlock f
-              ? f.getContentChars().toString()
-              : ((IndentedCodeBlock) n).getContentChars().toString();
-      out.add(code(code.replaceAll("\\n$", "")));
-    } else if (n instanceof TableBlock table) {
-      out.add(table(table, key));
-    } else if (n instanceof ThematicBreak) {
-      out.add(rule(4));
-    } else if (n instanceof HtmlBlock html) {
-      out.add(
-          PdfKit.flow(kit.text(html.getChars().toString().strip(), Face.SERIF, size), false, 0, 6));
-    } else if (n.hasChildren()) {
-      for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-        block(c, out, key, depth);
-      }
-    }
+  @Override
+  public void heading(Heading h, Blocks place) {
+    Phrase p = new Phrase();
+    walk.inline(
+        h, Look.PLAIN.withBold(), new Inline(p, size + Math.max(0, 4 - h.getLevel()) * 1.5f));
+    place.out().add(kit.block(headingType(h.getLevel()), p, MarkdownWalk.rtl(h), 8, 4));
   }
 
-  private PdfPTable list(ListBlock list, String key, int depth) {
+  @Override
+  public void paragraph(Paragraph para, Blocks place) {
+    Phrase p = new Phrase();
+    walk.inline(para, Look.PLAIN, new Inline(p, size));
+    place.out().add(kit.flow(p, MarkdownWalk.rtl(para), 0, 6));
+  }
+
+  @Override
+  public void htmlBlock(HtmlBlock html, Blocks place) {
+    place
+        .out()
+        .add(kit.flow(kit.text(html.getChars().toString().strip(), Face.SERIF, size), false, 0, 6));
+  }
+
+  @Override
+  public void rule(Blocks place) {
+    place.out().add(rule(4));
+  }
+
+  /**
+   * A heading inside a section: the section's own heading is H1, so Markdown's first two levels are
+   * H2 and the others follow.
+   */
+  private static PdfName headingType(int level) {
+    return switch (Math.min(6, Math.max(2, level))) {
+      case 2 -> PdfName.H2;
+      case 3 -> PdfName.H3;
+      case 4 -> PdfName.H4;
+      case 5 -> PdfName.H5;
+      default -> PdfName.H6;
+    };
+  }
+
+  @Override
+  public void list(ListBlock list, Blocks place) {
+    int depth = place.depth();
+    PdfTags tags = kit.tags();
+    tags.begin(PdfName.L);
     PdfPTable t = new PdfPTable(new float[] {1.2f + depth * 0.2f, 18});
     t.setWidthPercentage(100);
     t.setSplitLate(false);
     t.setSpacingAfter(depth == 0 ? 6 : 0);
-    boolean rtl = rtl(list);
+    boolean rtl = MarkdownWalk.rtl(list);
     t.setRunDirection(rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
     int number = list instanceof OrderedList o ? o.getStartNumber() : 0;
     for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
@@ -165,7 +169,8 @@ final class MarkdownPdf {
         continue;
       }
       String marker = list instanceof BulletList ? (depth % 2 == 0 ? "•" : "–") : (number++) + ".";
-      PdfPCell m = new PdfPCell(kit.text(marker, Face.SERIF, size));
+      tags.begin(PdfName.LI);
+      PdfPCell m = kit.cell(PdfName.LBL, kit.text(marker, Face.SERIF, size));
       m.setBorder(Rectangle.NO_BORDER);
       m.setPadding(0);
       // The same leading as the item's text (a block of PdfKit.flow), so the marker sits on the
@@ -175,56 +180,61 @@ final class MarkdownPdf {
       m.setPaddingRight(rtl ? 0 : 4);
       m.setPaddingLeft(rtl ? 4 : 0);
       t.addCell(m);
-      PdfPCell c = new PdfPCell();
+      PdfPCell c = tags.container(new PdfPCell());
       c.setBorder(Rectangle.NO_BORDER);
       c.setPadding(0);
-      List<Element> inner = new ArrayList<>();
-      for (Node b = item.getFirstChild(); b != null; b = b.getNext()) {
-        block(b, inner, key, depth + 1);
-      }
-      inner.forEach(c::addElement);
+      tags.begin(PdfName.LBODY);
+      Blocks inner = place.deeper();
+      walk.blocks(item, inner);
+      tags.close();
+      tags.close();
+      inner.out().forEach(c::addElement);
       t.addCell(c);
     }
-    return t;
+    tags.close();
+    place.out().add(t);
   }
 
-  private PdfPTable quote(BlockQuote quote, String key, int depth) {
+  @Override
+  public void quote(BlockQuote quote, Blocks place) {
     PdfPTable t = new PdfPTable(1);
     t.setWidthPercentage(94);
     t.setHorizontalAlignment(Element.ALIGN_RIGHT);
     t.setSpacingAfter(6);
     t.setSplitLate(false);
-    PdfPCell c = new PdfPCell();
+    PdfPCell c = kit.tags().container(new PdfPCell());
     c.setBorder(Rectangle.LEFT);
     c.setBorderColorLeft(new Color(0xb0, 0xb8, 0xc4));
     c.setBorderWidthLeft(2f);
     c.setPaddingLeft(8);
     c.setPaddingTop(0);
     c.setPaddingBottom(0);
-    List<Element> inner = new ArrayList<>();
-    for (Node b = quote.getFirstChild(); b != null; b = b.getNext()) {
-      block(b, inner, key, depth);
-    }
-    inner.forEach(c::addElement);
+    kit.tags().begin(PdfName.BLOCKQUOTE);
+    Blocks inner = place.inside();
+    walk.blocks(quote, inner);
+    kit.tags().close();
+    inner.out().forEach(c::addElement);
     t.addCell(c);
-    return t;
+    place.out().add(t);
   }
 
-  private PdfPTable code(String code) {
+  @Override
+  public void codeBlock(String code, Blocks place) {
     PdfPTable t = new PdfPTable(1);
     t.setWidthPercentage(100);
     t.setSpacingAfter(6);
     t.setSplitLate(false);
-    PdfPCell c = new PdfPCell(kit.text(code, Face.MONO, size - 2));
+    PdfPCell c = kit.cell(PdfName.CODE, kit.text(code, Face.MONO, size - 2));
     c.setBorder(Rectangle.NO_BORDER);
     c.setBackgroundColor(new Color(0xf3, 0xf4, 0xf6));
     c.setPadding(6);
     c.setLeading(0, 1.25f);
     t.addCell(c);
-    return t;
+    place.out().add(t);
   }
 
-  private PdfPTable table(TableBlock table, String key) {
+  @Override
+  public void table(TableBlock table, Blocks place) {
     MarkdownTable parsed = MarkdownTable.of(table);
     List<TableRow> rows = parsed.rows();
     int headerRows = parsed.headerRows();
@@ -235,17 +245,24 @@ final class MarkdownPdf {
     t.setSpacingBefore(2);
     t.setSpacingAfter(8);
     t.setSplitLate(false);
-    t.setRunDirection(rtl(table) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+    t.setRunDirection(
+        MarkdownWalk.rtl(table) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+    PdfTags tags = kit.tags();
+    tags.begin(PdfName.TABLE);
     for (int i = 0; i < rows.size(); i++) {
       boolean head = i < headerRows;
       int cells = 0;
+      tags.begin(PdfTags.TR);
       for (Node c = rows.get(i).getFirstChild(); c != null; c = c.getNext()) {
         if (!(c instanceof TableCell cell)) {
           continue;
         }
         Phrase p = new Phrase();
-        inline(cell, p, head ? Format.BOLD : Format.PLAIN, size - 1.5f, key);
-        PdfPCell pc = new PdfPCell(p);
+        walk.inline(cell, head ? Look.PLAIN.withBold() : Look.PLAIN, new Inline(p, size - 1.5f));
+        PdfPCell pc =
+            head
+                ? tags.header(new PdfPCell(p), tags.headerCell(p.getContent()))
+                : tags.content(new PdfPCell(p), kit.element(PdfName.TD, p));
         pc.setPadding(4);
         pc.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
         pc.setLeading(0, 1.25f);
@@ -263,19 +280,25 @@ final class MarkdownPdf {
         cells++;
       }
       for (; cells < columns; cells++) {
-        PdfPCell empty = new PdfPCell(kit.text(" ", Face.SERIF, size - 1.5f));
+        Phrase blank = kit.text(" ", Face.SERIF, size - 1.5f);
+        PdfPCell empty =
+            head
+                ? tags.header(new PdfPCell(blank), tags.headerCell(" "))
+                : kit.cell(PdfName.TD, blank);
         empty.setBorderColor(new Color(0xc8, 0xcd, 0xd4));
         t.addCell(empty);
       }
+      tags.close();
     }
-    return t;
+    tags.close();
+    place.out().add(t);
   }
 
   /**
    * A short rule above footnotes and for a thematic break: the top border of an empty cell, so no
    * text (and no font OpenPDF would pick by default, unembedded) is written for it.
    */
-  private static Element rule(float after) {
+  private Element rule(float after) {
     PdfPTable t = new PdfPTable(1);
     t.setWidthPercentage(30);
     t.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -287,100 +310,69 @@ final class MarkdownPdf {
     c.setBorderColorTop(new Color(0xb0, 0xb8, 0xc4));
     c.setFixedHeight(1);
     c.setPadding(0);
+    kit.tags().artifact(c);
     t.addCell(c);
     return t;
   }
 
   // ---- Inline ---------------------------------------------------------------------------------
 
-  private enum Format {
-    PLAIN,
-    BOLD,
-    ITALIC,
-    BOLD_ITALIC;
-
-    Format bold() {
-      return this == ITALIC || this == BOLD_ITALIC ? BOLD_ITALIC : BOLD;
+  private static Face face(Look look) {
+    if (look.bold()) {
+      return look.italic() ? Face.SERIF_BOLD_ITALIC : Face.SERIF_BOLD;
     }
-
-    Format italic() {
-      return this == BOLD || this == BOLD_ITALIC ? BOLD_ITALIC : ITALIC;
-    }
-
-    Face face() {
-      return switch (this) {
-        case PLAIN -> Face.SERIF;
-        case BOLD -> Face.SERIF_BOLD;
-        case ITALIC -> Face.SERIF_ITALIC;
-        case BOLD_ITALIC -> Face.SERIF_BOLD_ITALIC;
-      };
-    }
+    return look.italic() ? Face.SERIF_ITALIC : Face.SERIF;
   }
 
-  private void inline(Node parent, Phrase out, Format format, float fontSize, String key) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-      if (n instanceof Text t) {
-        out.addAll(kit.text(t.getChars().unescape(), format.face(), fontSize));
-      } else if (n instanceof SoftLineBreak) {
-        out.add(new Chunk(" ", kit.font(format.face(), fontSize)));
-      } else if (n instanceof HardLineBreak) {
-        out.add(new Chunk("\n", kit.font(format.face(), fontSize)));
-      } else if (n instanceof StrongEmphasis) {
-        inline(n, out, format.bold(), fontSize, key);
-      } else if (n instanceof Emphasis) {
-        inline(n, out, format.italic(), fontSize, key);
-      } else if (n instanceof Strikethrough) {
-        Phrase struck = new Phrase();
-        inline(n, struck, format, fontSize, key);
-        for (Object o : struck.getChunks()) {
-          ((Chunk) o).setUnderline(0.6f, fontSize * 0.3f);
-        }
-        out.addAll(struck);
-      } else if (n instanceof Code code) {
-        out.addAll(kit.text(code.getText().toString(), Face.MONO, fontSize - 1));
-      } else if (n instanceof Link link) {
-        link(n, link.getUrl().toString(), out, format, fontSize, key);
-      } else if (n instanceof AutoLink link) {
-        link(n, link.getUrl().toString(), out, format, fontSize, key);
-      } else if (n instanceof MailLink mail) {
-        link(n, "mailto:" + mail.getText(), out, format, fontSize, key);
-      } else if (n instanceof Image image) {
-        out.addAll(kit.text("[" + image.getText() + "]", Face.SERIF_ITALIC, fontSize));
-      } else if (n instanceof Footnote note && note.getFootnoteBlock() != null) {
-        int ordinal = numbers.get(note.getFootnoteBlock());
-        footnotes++;
-        Chunk ref = new Chunk(String.valueOf(ordinal), kit.font(Face.SERIF, fontSize * 0.65f));
-        ref.setTextRise(fontSize * 0.35f);
-        ref.setLocalGoto(noteName(key, ordinal));
-        out.add(ref);
-      } else if (n instanceof HtmlInline html) {
-        out.addAll(kit.text(html.getChars().toString(), format.face(), fontSize));
-      } else if (n.hasChildren()) {
-        inline(n, out, format, fontSize, key);
-      } else {
-        out.addAll(kit.text(n.getChars().unescape(), format.face(), fontSize));
+  /** {@code p} struck through if {@code look} says so, added to the phrase. */
+  private static void add(Phrase p, Look look, Inline into) {
+    if (look.strike()) {
+      for (Object o : p.getChunks()) {
+        ((Chunk) o).setUnderline(0.6f, into.size() * 0.3f);
       }
     }
+    into.out().addAll(p);
   }
 
-  private void link(Node n, String url, Phrase out, Format format, float fontSize, String key) {
-    String label =
-        n instanceof Link l
-            ? l.getText().unescape()
-            : n.getChars().unescape().replaceAll("^<|>$", "");
-    boolean live = UrlPolicy.isAllowed(url) && url.matches("(?i)^(https?:|mailto:).*");
-    Phrase text = kit.text(label, format.face(), fontSize, live ? PdfKit.LINK : PdfKit.INK);
-    if (live) {
+  @Override
+  public void text(String text, Look look, Inline into) {
+    add(kit.text(text, face(look), into.size()), look, into);
+  }
+
+  @Override
+  public void lineBreak(Look look, Inline into) {
+    into.out().add(new Chunk("\n", kit.font(face(look), into.size())));
+  }
+
+  @Override
+  public void code(String code, Look look, Inline into) {
+    add(kit.text(code, Face.MONO, into.size() - 1), look, into);
+  }
+
+  @Override
+  public void image(String description, Look look, Inline into) {
+    add(kit.text("[" + description + "]", Face.SERIF_ITALIC, into.size()), look, into);
+  }
+
+  @Override
+  public void footnote(Footnote reference, Look look, Inline into) {
+    int ordinal = numbers.get(reference.getFootnoteBlock());
+    footnotes++;
+    float fontSize = into.size();
+    Chunk ref = new Chunk(String.valueOf(ordinal), kit.font(Face.SERIF, fontSize * 0.65f));
+    ref.setTextRise(fontSize * 0.35f);
+    into.out().addAll(kit.linkedTo(new Phrase(ref), noteName(key, ordinal), "Footnote " + ordinal));
+  }
+
+  @Override
+  public void link(String url, String label, boolean followable, Look look, Inline into) {
+    Phrase text = kit.text(label, face(look), into.size(), followable ? PdfKit.LINK : PdfKit.INK);
+    if (followable) {
       for (Object o : text.getChunks()) {
-        Chunk c = (Chunk) o;
-        c.setAnchor(url);
-        c.setUnderline(0.4f, -1.5f);
+        ((Chunk) o).setUnderline(0.4f, -1.5f);
       }
+      kit.link(text, new PdfAction(url), label + " (" + url.replaceFirst("^mailto:", "") + ")");
     }
-    out.addAll(text);
-  }
-
-  private static boolean rtl(Node n) {
-    return PdfKit.rightToLeft(n.getChars().toString());
+    add(text, look, into);
   }
 }

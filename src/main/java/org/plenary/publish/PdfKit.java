@@ -7,8 +7,11 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.FontSelector;
+import com.lowagie.text.pdf.PdfAction;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ final class PdfKit {
   static final float LEADING = 1.35f;
 
   private final PublishFonts fonts;
+  private final PdfTags tags;
   // A FontSelector reads a fallback font from OpenPDF's jar when it is made: make few.
   private final Map<Style, FontSelector> selectors = new HashMap<>();
   private final List<String> missing = new ArrayList<>();
@@ -44,8 +48,14 @@ final class PdfKit {
   private final java.util.BitSet known = new java.util.BitSet();
   private final java.util.BitSet knownMono = new java.util.BitSet();
 
-  PdfKit(PublishFonts fonts) {
+  PdfKit(PublishFonts fonts, PdfTags tags) {
     this.fonts = fonts;
+    this.tags = tags;
+  }
+
+  /** The structure of the document being built. */
+  PdfTags tags() {
+    return tags;
   }
 
   Phrase text(String s, Face face, float size) {
@@ -158,15 +168,22 @@ final class PdfKit {
   /**
    * A block of text: a borderless one-cell table, because OpenPDF applies the bidirectional
    * algorithm and Arabic shaping only in cells and columns. Left-to-right blocks still get both.
+   * Tagged as a structure element of {@code type} (a paragraph, a heading...).
    */
-  static PdfPTable flow(Phrase p, boolean rtl, float before, float after, int align) {
+  PdfPTable block(PdfName type, Phrase p, boolean rtl, float before, float after, int align) {
+    return block(element(type, p), p, rtl, before, after, align);
+  }
+
+  /** A block of text that is the content of {@code element}. */
+  PdfPTable block(
+      PdfStructureElement element, Phrase p, boolean rtl, float before, float after, int align) {
     PdfPTable t = new PdfPTable(1);
     t.setWidthPercentage(100);
     t.setRunDirection(rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
     t.setSplitLate(false);
     t.setSpacingBefore(before);
     t.setSpacingAfter(after);
-    PdfPCell c = new PdfPCell(p);
+    PdfPCell c = tags.content(new PdfPCell(p), element);
     c.setBorder(Rectangle.NO_BORDER);
     c.setPadding(0);
     c.setPaddingBottom(2);
@@ -177,16 +194,46 @@ final class PdfKit {
     return t;
   }
 
-  static PdfPTable flow(Phrase p, boolean rtl, float before, float after) {
-    return flow(p, rtl, before, after, Element.ALIGN_LEFT);
+  PdfPTable block(PdfName type, Phrase p, boolean rtl, float before, float after) {
+    return block(type, p, rtl, before, after, Element.ALIGN_LEFT);
   }
 
-  /** Marks every chunk of {@code p} as a link to a place in the document. */
-  static Phrase linkedTo(Phrase p, String destination) {
+  /** A paragraph. */
+  PdfPTable flow(Phrase p, boolean rtl, float before, float after, int align) {
+    return block(PdfName.P, p, rtl, before, after, align);
+  }
+
+  PdfPTable flow(Phrase p, boolean rtl, float before, float after) {
+    return block(PdfName.P, p, rtl, before, after, Element.ALIGN_LEFT);
+  }
+
+  /** Room on the page with nothing to read in it (an artifact). */
+  PdfPTable space(float before, float after) {
+    return tags.artifact(flow(text(" ", Face.SERIF, 11), false, before, after));
+  }
+
+  /** A cell whose text is a structure element of {@code type}, in its own language if need be. */
+  PdfPCell cell(PdfName type, Phrase p) {
+    return tags.content(new PdfPCell(p), element(type, p));
+  }
+
+  /** A new structure element of {@code type} for the text of {@code p}. */
+  PdfStructureElement element(PdfName type, Phrase p) {
+    return tags.element(type, p.getContent());
+  }
+
+  /** Makes {@code p} a link to {@code action}, announced as {@code description}. */
+  Phrase link(Phrase p, PdfAction action, String description) {
+    String tag = tags.link(action, description);
     for (Object o : p.getChunks()) {
-      ((Chunk) o).setLocalGoto(destination);
+      ((Chunk) o).setGenericTag(tag);
     }
     return p;
+  }
+
+  /** Makes {@code p} a link to a place in the document. */
+  Phrase linkedTo(Phrase p, String destination, String description) {
+    return link(p, PdfAction.gotoLocalPage(destination, false), description);
   }
 
   /** Makes the first chunk of {@code p} a destination and tags it, so its page is recorded. */

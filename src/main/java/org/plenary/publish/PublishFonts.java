@@ -122,7 +122,11 @@ public class PublishFonts {
           Path path = find(file[0]);
           String name = path.toString() + (file[0].endsWith(".ttc") ? ",0" : "");
           try {
-            fonts.put(face, BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
+            BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            // A CIDSet would have to list every glyph of the subset exactly; PDF/UA (and PDF/A-2)
+            // refuse a wrong one and need none, so none is written.
+            font.setIncludeCidSet(false);
+            fonts.put(face, font);
           } catch (Exception e) {
             throw new IllegalStateException("Cannot read the font " + path + ": " + e, e);
           }

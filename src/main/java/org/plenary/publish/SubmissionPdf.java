@@ -7,6 +7,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -50,10 +51,12 @@ final class SubmissionPdf {
   }
 
   byte[] render() {
-    PdfKit kit = new PdfKit(fonts);
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 19);
     Document doc = new Document(PageSize.A4, 85, 85, 72, 72);
     PdfWriter writer = PdfWriter.getInstance(doc, out);
+    PdfTags tags = new PdfTags(writer, content.paper().language());
+    writer.setPageEvent(tags);
+    PdfKit kit = new PdfKit(fonts, tags);
     Map<String, String> titles = new LinkedHashMap<>();
     writer.setPageEvent(new Events(kit, titles));
     Documents.metadata(doc, writer, content, labels.submission(), at);
@@ -61,13 +64,14 @@ final class SubmissionPdf {
     MarkdownPdf markdown = new MarkdownPdf(kit, 11);
 
     // ---- The cover letter ----
+    tags.begin(PdfName.SECT);
     titles.put("letter", content.paper().title());
-    doc.add(right(kit.text(labels.date(at), Face.SERIF, 11)));
+    doc.add(right(kit, kit.text(labels.date(at), Face.SERIF, 11)));
     Phrase to = kit.text(labels.addressee(), Face.SERIF_BOLD, 11);
-    doc.add(PdfKit.flow(PdfKit.destination(to, "letter"), false, 18, 2));
-    doc.add(PdfKit.flow(kit.text("United Nations, New York", Face.SERIF, 11), false, 0, 16));
+    doc.add(kit.flow(PdfKit.destination(to, "letter"), false, 18, 2));
+    doc.add(kit.flow(kit.text("United Nations, New York", Face.SERIF, 11), false, 0, 16));
     doc.add(
-        PdfKit.flow(
+        kit.flow(
             kit.text(labels.submission() + ": " + content.paper().title(), Face.SERIF_BOLD, 11),
             PdfKit.rightToLeft(content.paper().title()),
             0,
@@ -75,7 +79,7 @@ final class SubmissionPdf {
     List<SectionPart> letters = content.sectionsOf(SectionKind.LETTER);
     if (letters.isEmpty()) {
       if (content.paper().summary() != null) {
-        doc.add(PdfKit.flow(kit.text(content.paper().summary(), Face.SERIF, 11), false, 0, 8));
+        doc.add(kit.flow(kit.text(content.paper().summary(), Face.SERIF, 11), false, 0, 8));
       }
     } else {
       for (SectionPart letter : letters) {
@@ -85,7 +89,7 @@ final class SubmissionPdf {
       }
     }
     for (SignatoryPart s : content.paper().signatories()) {
-      doc.add(PdfKit.flow(kit.text(s.name(), Face.SERIF_BOLD, 11), false, 14, 0));
+      doc.add(kit.flow(kit.text(s.name(), Face.SERIF_BOLD, 11), false, 14, 0));
       String role =
           String.join(
               ", ",
@@ -93,12 +97,15 @@ final class SubmissionPdf {
                   .filter(x -> x != null && !x.isBlank())
                   .toList());
       if (!role.isEmpty()) {
-        doc.add(PdfKit.flow(kit.text(role, Face.SERIF, 10.5f), false, 0, 0));
+        doc.add(kit.flow(kit.text(role, Face.SERIF, 10.5f), false, 0, 0));
       }
     }
 
+    tags.close();
+
     // ---- Executive summary ----
     doc.newPage();
+    tags.begin(PdfName.SECT);
     titles.put("summary", labels.executiveSummary());
     heading(doc, kit, "summary", labels.executiveSummary());
     SectionPart summary =
@@ -114,26 +121,30 @@ final class SubmissionPdf {
         doc.add(e);
       }
     } else if (content.paper().summary() != null) {
-      doc.add(PdfKit.flow(kit.text(content.paper().summary(), Face.SERIF, 11), false, 0, 8));
+      doc.add(kit.flow(kit.text(content.paper().summary(), Face.SERIF, 11), false, 0, 8));
     }
+
+    tags.close();
 
     // ---- The proposals ----
     doc.newPage();
+    tags.begin(PdfName.SECT);
     titles.put("proposals", labels.proposals());
     heading(doc, kit, "proposals", labels.proposals());
     for (SectionPart p : content.sectionsOf(SectionKind.PROPOSAL)) {
       String title = labels.proposal() + " " + p.proposalNumber() + ": " + p.heading();
       titles.put("p" + p.id(), title);
+      tags.begin(PdfName.SECT);
       Phrase h = PdfKit.destination(kit.text(title, Face.SERIF_BOLD, 12.5f), "p" + p.id());
-      PdfPTable head = PdfKit.flow(h, PdfKit.rightToLeft(p.heading()), 14, 6);
+      PdfPTable head = kit.block(PdfName.H2, h, PdfKit.rightToLeft(p.heading()), 14, 6);
       head.setKeepTogether(true);
       doc.add(head);
       if (p.proposalSummary() != null) {
         Phrase s = kit.text(labels.inBrief() + " ", Face.SERIF_BOLD, 11);
         s.addAll(kit.text(p.proposalSummary(), Face.SERIF, 11));
-        doc.add(PdfKit.flow(s, PdfKit.rightToLeft(p.proposalSummary()), 0, 8));
+        doc.add(kit.flow(s, PdfKit.rightToLeft(p.proposalSummary()), 0, 8));
       }
-      doc.add(PdfKit.flow(kit.text(labels.rationale(), Face.SERIF_ITALIC, 11), false, 2, 4));
+      doc.add(kit.flow(kit.text(labels.rationale(), Face.SERIF_ITALIC, 11), false, 2, 4));
       for (Element e : markdown.render(p.body(), "p" + p.id())) {
         doc.add(e);
       }
@@ -141,7 +152,7 @@ final class SubmissionPdf {
       if (part != null && part.tally().total() > 0) {
         doc.add(Documents.tallyTable(kit, part.tally(), labels));
         doc.add(
-            PdfKit.flow(
+            kit.flow(
                 kit.text(
                     part.tally().singleSector()
                         ? labels.singleSector()
@@ -153,10 +164,13 @@ final class SubmissionPdf {
                 2,
                 8));
       }
+      tags.close();
     }
+    tags.close();
 
     // ---- Annex: endorsing organisations ----
     doc.newPage();
+    tags.begin(PdfName.SECT);
     titles.put("annex", labels.endorsingOrganisations());
     heading(doc, kit, "annex", "Annex  " + labels.endorsingOrganisations());
     Map<StakeholderGroup, java.util.SortedSet<String>> byGroup = new TreeMap<>();
@@ -176,16 +190,19 @@ final class SubmissionPdf {
       }
     }
     for (var e : byGroup.entrySet()) {
-      doc.add(PdfKit.flow(kit.text(labels.group(e.getKey()), Face.SERIF_BOLD, 11), false, 8, 2));
+      doc.add(
+          kit.block(
+              PdfName.H2, kit.text(labels.group(e.getKey()), Face.SERIF_BOLD, 11), false, 8, 2));
       for (String org : e.getValue()) {
-        doc.add(PdfKit.flow(kit.text(org, Face.SERIF, 11), PdfKit.rightToLeft(org), 0, 1));
+        doc.add(kit.flow(kit.text(org, Face.SERIF, 11), PdfKit.rightToLeft(org), 0, 1));
       }
     }
     if (unnamed > 0) {
       doc.add(
-          PdfKit.flow(
+          kit.flow(
               kit.text(labels.unnamed(unnamed), Face.SERIF_ITALIC, 10, PdfKit.MUTED), false, 8, 0));
     }
+    tags.close();
     doc.close();
     if (!kit.missing().isEmpty()) {
       throw new MissingGlyphs(kit.missing());
@@ -193,13 +210,13 @@ final class SubmissionPdf {
     return Deterministic.pdf(out.toByteArray(), content, "submission", edition);
   }
 
-  private static PdfPTable right(Phrase p) {
-    return PdfKit.flow(p, false, 0, 0, Element.ALIGN_RIGHT);
+  private static PdfPTable right(PdfKit kit, Phrase p) {
+    return kit.flow(p, false, 0, 0, Element.ALIGN_RIGHT);
   }
 
   private static void heading(Document doc, PdfKit kit, String anchor, String text) {
     Phrase h = PdfKit.destination(kit.text(text, Face.SERIF_BOLD, 14), anchor);
-    doc.add(PdfKit.flow(h, false, 0, 10));
+    doc.add(kit.block(PdfName.H1, h, false, 0, 10));
   }
 
   /** Bookmarks for the letter, the summary, each proposal and the annex; page numbers. */
@@ -226,6 +243,10 @@ final class SubmissionPdf {
 
     @Override
     public void onEndPage(PdfWriter writer, Document doc) {
+      PdfTags.artifact(writer.getDirectContent(), () -> pageFurniture(writer, doc));
+    }
+
+    private void pageFurniture(PdfWriter writer, Document doc) {
       ColumnText.showTextAligned(
           writer.getDirectContent(),
           Element.ALIGN_CENTER,

@@ -10,10 +10,12 @@ import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import com.lowagie.text.pdf.draw.DottedLineSeparator;
@@ -82,11 +84,11 @@ final class WhitePaperPdf {
 
   /** How many pages the contents take (their layout does not depend on the page numbers). */
   private int contentsPages(List<Entry> entries) {
-    PdfKit kit = new PdfKit(fonts);
     Document doc = new Document(PageSize.A4, 64, 64, 78, 70);
     PdfWriter writer = PdfWriter.getInstance(doc, new ByteArrayOutputStream());
+    PdfKit kit = kit(writer);
     doc.open();
-    contents(doc, kit, writer, entries, Map.of());
+    contents(doc, kit, writer, kit.tags().element(PdfName.SECT), entries, Map.of());
     doc.newPage();
     int pages = writer.getPageNumber() - 1;
     doc.close();
@@ -118,11 +120,18 @@ final class WhitePaperPdf {
    * moved to follow the cover: one pass. Without it, the contents come first with {@code numbers}
    * (blank in a first pass). Returns no bytes if the contents took other room than measured.
    */
+  private PdfKit kit(PdfWriter writer) {
+    PdfTags tags = new PdfTags(writer, content.paper().language());
+    writer.setPageEvent(tags);
+    return new PdfKit(fonts, tags);
+  }
+
   private Pass pass(List<Entry> entries, Map<String, Integer> numbers, int moved) {
-    PdfKit kit = new PdfKit(fonts);
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     Document doc = new Document(PageSize.A4, 64, 64, 78, 70);
     PdfWriter writer = PdfWriter.getInstance(doc, out);
+    PdfKit kit = kit(writer);
+    PdfTags tags = kit.tags();
     Map<String, String> titles = new LinkedHashMap<>();
     entries.forEach(e -> titles.put(e.anchor(), e.number() + "  " + e.title()));
     Events events = new Events(kit, titles, moved);
@@ -134,12 +143,14 @@ final class WhitePaperPdf {
     }
 
     cover(doc, kit);
+    // The contents come second in reading order wherever they are laid out.
+    PdfStructureElement contentsPart = tags.element(PdfName.SECT);
     new PdfOutline(
         writer.getRootOutline(), PdfAction.gotoLocalPage("contents", false), labels.contents());
 
     if (moved == 0) {
       doc.newPage();
-      contents(doc, kit, writer, entries, numbers == null ? Map.of() : numbers);
+      contents(doc, kit, writer, contentsPart, entries, numbers == null ? Map.of() : numbers);
     }
 
     doc.newPage();
@@ -147,6 +158,7 @@ final class WhitePaperPdf {
     int n = 0;
     for (SectionPart s : content.sections()) {
       n++;
+      tags.begin(PdfName.SECT);
       heading(doc, kit, "s" + s.id(), n + ".  " + headingOf(s));
       if (s.kind() == SectionKind.PROPOSAL && s.proposalSummary() != null) {
         doc.add(summaryBox(kit, s.proposalSummary()));
@@ -154,21 +166,26 @@ final class WhitePaperPdf {
       for (Element e : markdown.render(s.body(), "s" + s.id())) {
         doc.add(e);
       }
+      tags.close();
     }
 
     doc.newPage();
+    tags.begin(PdfName.SECT);
     heading(doc, kit, "annex-endorsements", "A.  " + labels.annexEndorsements());
-    doc.add(PdfKit.flow(kit.text(labels.endorsementsIntro(), Face.SERIF, 10.5f), false, 0, 8));
+    doc.add(kit.flow(kit.text(labels.endorsementsIntro(), Face.SERIF, 10.5f), false, 0, 8));
     for (EndorsementPart part : content.proposalEndorsements()) {
       endorsements(doc, kit, part, labels.proposal() + " " + part.proposalNumber() + ": ");
     }
     if (content.paperEndorsements() != null) {
       endorsements(doc, kit, content.paperEndorsements(), labels.wholePaper() + ": ");
     }
+    tags.close();
 
     doc.newPage();
+    tags.begin(PdfName.SECT);
     heading(doc, kit, "annex-organisations", "B.  " + labels.annexOrganisations());
     organisations(doc, kit);
+    tags.close();
 
     if (moved > 0) {
       doc.newPage();
@@ -176,7 +193,7 @@ final class WhitePaperPdf {
       events.contentsFrom(bodyEnd + 1);
       Map<String, Integer> printed = new LinkedHashMap<>();
       events.pages.forEach((tag, page) -> printed.put(tag, page + moved));
-      contents(doc, kit, writer, entries, printed);
+      contents(doc, kit, writer, contentsPart, entries, printed);
       doc.newPage();
       int total = writer.getPageNumber() - 1;
       if (total - bodyEnd != moved) {
@@ -202,31 +219,51 @@ final class WhitePaperPdf {
   }
 
   private void contents(
-      Document doc, PdfKit kit, PdfWriter writer, List<Entry> entries, Map<String, Integer> pages) {
+      Document doc,
+      PdfKit kit,
+      PdfWriter writer,
+      PdfStructureElement part,
+      List<Entry> entries,
+      Map<String, Integer> pages) {
+    PdfTags tags = kit.tags();
+    tags.reopen(part);
     Phrase title = kit.text(labels.contents(), Face.SERIF_BOLD, 18, PdfKit.ACCENT);
     PdfKit.destination(title, "contents");
-    doc.add(PdfKit.flow(title, false, 0, 12));
+    doc.add(kit.block(PdfName.H1, title, false, 0, 12));
+    tags.begin(PdfName.TOC);
     PdfPTable toc = new PdfPTable(new float[] {7, 81, 12});
     toc.setWidthPercentage(100);
     toc.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
     for (Entry e : entries) {
-      PdfPCell number = cell(PdfKit.linkedTo(kit.text(e.number(), Face.SERIF, 10.5f), e.anchor()));
+      tags.begin(PdfName.TOCI);
+      PdfPCell number =
+          cell(
+              kit,
+              PdfName.LBL,
+              kit.linkedTo(kit.text(e.number(), Face.SERIF, 10.5f), e.anchor(), e.title()));
       Phrase name = kit.text(e.title(), Face.SERIF, 10.5f);
       Chunk dots = new Chunk(new DottedLineSeparator());
       dots.setFont(kit.font(Face.SERIF, 10.5f)); // the default font would not be embedded
       name.add(dots);
+      PdfPCell nameCell = cell(kit, PdfName.REFERENCE, kit.linkedTo(name, e.anchor(), e.title()));
       Integer page = pages.get(e.anchor());
       PdfPCell pageCell =
           cell(
-              PdfKit.linkedTo(
+              kit,
+              PdfName.REFERENCE,
+              kit.linkedTo(
                   kit.text(page == null ? " " : String.valueOf(page), Face.SERIF, 10.5f),
-                  e.anchor()));
+                  e.anchor(),
+                  labels.page() + " " + (page == null ? "" : page)));
       pageCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
       pageCell.setVerticalAlignment(Element.ALIGN_BOTTOM);
       toc.addCell(number);
-      toc.addCell(cell(PdfKit.linkedTo(name, e.anchor())));
+      toc.addCell(nameCell);
       toc.addCell(pageCell);
+      tags.close();
     }
+    tags.close();
+    tags.close();
     doc.add(toc);
   }
 
@@ -234,18 +271,18 @@ final class WhitePaperPdf {
     var p = content.paper();
     boolean rtl = PdfKit.rightToLeft(p.title());
     if (p.initiative() != null) {
-      doc.add(PdfKit.flow(kit.text(p.initiative(), Face.SERIF, 11, PdfKit.MUTED), rtl, 40, 60));
+      doc.add(kit.flow(kit.text(p.initiative(), Face.SERIF, 11, PdfKit.MUTED), rtl, 40, 60));
     } else {
-      doc.add(PdfKit.flow(kit.text(" ", Face.SERIF, 11), rtl, 40, 60));
+      doc.add(kit.space(40, 60));
     }
-    doc.add(PdfKit.flow(kit.text(p.title(), Face.SERIF_BOLD, 26, PdfKit.ACCENT), rtl, 0, 14));
+    doc.add(
+        kit.block(PdfName.H1, kit.text(p.title(), Face.SERIF_BOLD, 26, PdfKit.ACCENT), rtl, 0, 14));
     if (p.subtitle() != null) {
-      doc.add(PdfKit.flow(kit.text(p.subtitle(), Face.SERIF, 14, PdfKit.MUTED), rtl, 0, 40));
+      doc.add(kit.flow(kit.text(p.subtitle(), Face.SERIF, 14, PdfKit.MUTED), rtl, 0, 40));
     }
+    doc.add(kit.flow(kit.text(labels.whitePaper(), Face.SERIF_BOLD, 12, PdfKit.INK), rtl, 30, 4));
     doc.add(
-        PdfKit.flow(kit.text(labels.whitePaper(), Face.SERIF_BOLD, 12, PdfKit.INK), rtl, 30, 4));
-    doc.add(
-        PdfKit.flow(
+        kit.flow(
             kit.text(
                 labels.edition() + " " + edition + "  ·  " + labels.date(at),
                 Face.SERIF,
@@ -256,7 +293,7 @@ final class WhitePaperPdf {
             4));
     if (!p.keywords().isEmpty()) {
       doc.add(
-          PdfKit.flow(
+          kit.flow(
               kit.text(String.join(" · ", p.keywords()), Face.SERIF_ITALIC, 9.5f, PdfKit.MUTED),
               rtl,
               30,
@@ -267,7 +304,8 @@ final class WhitePaperPdf {
   private static void heading(Document doc, PdfKit kit, String anchor, String text) {
     Phrase h = PdfKit.destination(kit.text(text, Face.SERIF_BOLD, 15, PdfKit.ACCENT), anchor);
     PdfPTable t =
-        PdfKit.flow(h, PdfKit.rightToLeft(text.replaceFirst("^[A-Z0-9.]+\\s+", "")), 14, 8);
+        kit.block(
+            PdfName.H1, h, PdfKit.rightToLeft(text.replaceFirst("^[A-Z0-9.]+\\s+", "")), 14, 8);
     t.setKeepTogether(true);
     doc.add(t);
   }
@@ -275,7 +313,7 @@ final class WhitePaperPdf {
   private PdfPTable summaryBox(PdfKit kit, String summary) {
     Phrase p = kit.text(labels.inBrief() + "  ", Face.SERIF_BOLD, 10.5f);
     p.addAll(kit.text(summary, Face.SERIF, 10.5f));
-    PdfPTable t = PdfKit.flow(p, PdfKit.rightToLeft(summary), 0, 10);
+    PdfPTable t = kit.flow(p, PdfKit.rightToLeft(summary), 0, 10);
     PdfPCell c = t.getRow(0).getCells()[0];
     c.setBackgroundColor(new java.awt.Color(0xee, 0xf2, 0xf7));
     c.setPadding(8);
@@ -284,7 +322,8 @@ final class WhitePaperPdf {
 
   private void endorsements(Document doc, PdfKit kit, EndorsementPart part, String prefix) {
     doc.add(
-        PdfKit.flow(
+        kit.block(
+            PdfName.H2,
             kit.text(prefix + part.heading(), Face.SERIF_BOLD, 11.5f, PdfKit.ACCENT),
             false,
             10,
@@ -294,7 +333,7 @@ final class WhitePaperPdf {
         part.tally().singleSector()
             ? labels.singleSector()
             : labels.supportingGroups(part.tally().supportingGroups());
-    doc.add(PdfKit.flow(kit.text(spread, Face.SERIF_ITALIC, 9.5f, PdfKit.MUTED), false, 2, 4));
+    doc.add(kit.flow(kit.text(spread, Face.SERIF_ITALIC, 9.5f, PdfKit.MUTED), false, 2, 4));
     for (StancePart s : part.stances()) {
       Phrase line = kit.text(Documents.who(s) + " — ", Face.SERIF_BOLD, 9.5f);
       line.addAll(kit.text(labels.stance(s.stance()), Face.SERIF, 9.5f));
@@ -304,7 +343,7 @@ final class WhitePaperPdf {
       if (!s.onCurrentVersion()) {
         line.addAll(kit.text(" (" + labels.earlierVersion() + ")", Face.SERIF, 9, PdfKit.MUTED));
       }
-      doc.add(PdfKit.flow(line, PdfKit.rightToLeft(Documents.who(s)), 0, 2));
+      doc.add(kit.flow(line, PdfKit.rightToLeft(Documents.who(s)), 0, 2));
     }
   }
 
@@ -312,23 +351,31 @@ final class WhitePaperPdf {
     PdfPTable t = new PdfPTable(new float[] {60, 30, 10});
     t.setWidthPercentage(100);
     t.setHeaderRows(1);
+    PdfTags tags = kit.tags();
+    tags.begin(PdfName.TABLE);
+    tags.begin(PdfTags.TR);
     for (String h : List.of(labels.organisation(), labels.stakeholderGroup(), labels.people())) {
-      PdfPCell c = new PdfPCell(kit.text(h, Face.SERIF_BOLD, 9.5f));
+      PdfPCell c =
+          tags.header(new PdfPCell(kit.text(h, Face.SERIF_BOLD, 9.5f)), tags.headerCell(h));
       c.setBackgroundColor(new java.awt.Color(0xe8, 0xec, 0xf1));
       c.setPadding(4);
       t.addCell(c);
     }
+    tags.close();
     for (OrganisationPart o : content.organisations()) {
-      t.addCell(padded(kit.text(o.name(), Face.SERIF, 9.5f)));
-      t.addCell(padded(kit.text(labels.group(o.stakeholderGroup()), Face.SERIF, 9.5f)));
-      PdfPCell people = padded(kit.text(String.valueOf(o.people()), Face.SERIF, 9.5f));
+      tags.begin(PdfTags.TR);
+      t.addCell(padded(kit, kit.text(o.name(), Face.SERIF, 9.5f)));
+      t.addCell(padded(kit, kit.text(labels.group(o.stakeholderGroup()), Face.SERIF, 9.5f)));
+      PdfPCell people = padded(kit, kit.text(String.valueOf(o.people()), Face.SERIF, 9.5f));
       people.setHorizontalAlignment(Element.ALIGN_RIGHT);
       t.addCell(people);
+      tags.close();
     }
+    tags.close();
     doc.add(t);
     if (content.unnamedParticipants() > 0) {
       doc.add(
-          PdfKit.flow(
+          kit.flow(
               kit.text(
                   labels.unnamed(content.unnamedParticipants()),
                   Face.SERIF_ITALIC,
@@ -340,15 +387,15 @@ final class WhitePaperPdf {
     }
   }
 
-  private static PdfPCell padded(Phrase p) {
-    PdfPCell c = new PdfPCell(p);
+  private static PdfPCell padded(PdfKit kit, Phrase p) {
+    PdfPCell c = kit.cell(PdfName.TD, p);
     c.setPadding(4);
     c.setBorderColor(new java.awt.Color(0xc8, 0xcd, 0xd4));
     return c;
   }
 
-  private static PdfPCell cell(Phrase p) {
-    PdfPCell c = new PdfPCell(p);
+  private static PdfPCell cell(PdfKit kit, PdfName type, Phrase p) {
+    PdfPCell c = kit.cell(type, p);
     c.setBorder(Rectangle.NO_BORDER);
     c.setPaddingBottom(4);
     return c;
@@ -414,6 +461,10 @@ final class WhitePaperPdf {
       if (page == 1) {
         return; // the cover has neither
       }
+      PdfTags.artifact(writer.getDirectContent(), () -> headerAndFooter(writer, doc, page));
+    }
+
+    private void headerAndFooter(PdfWriter writer, Document doc, int page) {
       PdfContentByte cb = writer.getDirectContent();
       float top = doc.top() + 28;
       ColumnText.showTextAligned(

@@ -51,6 +51,25 @@ public class Revision extends BaseEntity {
   @Column(updatable = false)
   public Long draftId;
 
+  /**
+   * {@code JOIN} the current revision {@code alias} of the section {@code section} (a row with
+   * {@code id} and {@code current_revision}), for a query that must read a section's text with the
+   * section in one statement (full-text search ranks heading and text together).
+   */
+  public static String joinCurrent(String alias, String section) {
+    return " JOIN revision "
+        + alias
+        + " ON "
+        + alias
+        + ".section_id = "
+        + section
+        + ".id AND "
+        + alias
+        + ".number = "
+        + section
+        + ".current_revision";
+  }
+
   public static Optional<Revision> of(long sectionId, int number) {
     return find("sectionId = ?1 and number = ?2", sectionId, number).firstResultOptional();
   }

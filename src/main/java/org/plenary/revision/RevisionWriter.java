@@ -18,20 +18,22 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.plenary.identity.Account;
-import org.plenary.identity.Attribution;
+import org.plenary.identity.AccountRows;
 import org.plenary.identity.AuthorView;
 import org.plenary.identity.People;
-import org.plenary.identity.StakeholderGroup;
 import org.plenary.paper.Paper;
+import org.plenary.paper.PaperRows;
 import org.plenary.paper.PaperStatus;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.error.PreconditionRequired;
+import org.plenary.platform.events.EventLog;
 import org.plenary.platform.events.PaperChanges;
 import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.security.Actor;
 import org.plenary.revision.RevisionRecords.ContentView;
 import org.plenary.section.ETags;
+import org.plenary.section.SectionRows;
 
 /**
  * Appends a revision: the hottest write in Plenary (every keystroke pause of every writer ends in
@@ -63,47 +65,35 @@ import org.plenary.section.ETags;
 @ApplicationScoped
 class RevisionWriter {
 
-  /** What {@link People#present} needs of an account, in this order (see {@link #account}). */
-  private static final String AUTHOR_COLUMNS =
-      "a.id, a.handle, a.display_name, a.organisation, a.stakeholder_group, a.attribution,"
-          + " a.erased_at";
-
-  private static final int AUTHOR_COLUMN_COUNT = 7;
-
-  private static final String LOCK_FREE =
-      "SELECT current_revision, deleted_at IS NOT NULL FROM section"
-          + " WHERE id = ? AND paper_id = ? FOR NO KEY UPDATE SKIP LOCKED";
-  private static final String LOCK_WAIT =
-      "SELECT current_revision, deleted_at IS NOT NULL FROM section"
-          + " WHERE id = ? AND paper_id = ? FOR NO KEY UPDATE";
-
   /**
    * The current revision number; and, when it is newer than {@code ?} (the newest revision the
-   * caller's tag names), that revision's text and author for the 412.
+   * caller's tag names), that revision's text and author for the 412. Parameters: section, paper,
+   * newest named.
    */
   private static final String PEEK =
       "SELECT s.current_revision, r.body, "
-          + AUTHOR_COLUMNS.replace("a.", "ra.")
-          + " FROM section s"
+          + AccountRows.columns("ra")
+          + " FROM "
+          + SectionRows.pointer("s")
           + " LEFT JOIN revision r ON r.section_id = s.id AND r.number = s.current_revision"
           + " AND r.number > ?"
-          + " LEFT JOIN account ra ON ra.id = r.author_id"
-          + " WHERE s.id = ? AND s.paper_id = ?";
+          + AccountRows.leftJoin("ra", "ra.id = r.author_id");
 
   /**
    * The paper's status and title, the current revision's checksum, the author of the new text; and,
    * when {@code ?} says the caller's tag is stale, the current text and its author for the 412.
+   * Parameters: stale, paper, section, current number, author, stale.
    */
   private static final String CONTEXT =
       "SELECT p.status, p.title, r.sha256, "
-          + AUTHOR_COLUMNS
+          + AccountRows.columns("a")
           + ", CASE WHEN ? THEN r.body END, "
-          + AUTHOR_COLUMNS.replace("a.", "ra.")
-          + " FROM paper p"
+          + AccountRows.columns("ra")
+          + " FROM "
+          + PaperRows.statusAndTitle("p")
           + " LEFT JOIN revision r ON r.section_id = ? AND r.number = ?"
-          + " LEFT JOIN account a ON a.id = ?"
-          + " LEFT JOIN account ra ON ? AND ra.id = r.author_id"
-          + " WHERE p.id = ?";
+          + AccountRows.leftJoin("a", "a.id = ?")
+          + AccountRows.leftJoin("ra", "? AND ra.id = r.author_id");
 
   /**
    * The revision, its event and the section's new pointer. Triggers of other features react to the
@@ -115,9 +105,9 @@ class RevisionWriter {
           + " restored_from, sha256, created_at, merged_by, draft_id)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),"
           + " new_event AS ("
-          + " INSERT INTO event (paper_id, actor_id, type, object_type, object_id, payload,"
-          + " created_at) VALUES (?, ?, ?, 'section', ?, ?::jsonb, ?))"
-          + " UPDATE section SET current_revision = ?, updated_at = ? WHERE id = ?";
+          + EventLog.INSERT
+          + ") "
+          + SectionRows.MOVE_POINTER;
 
   @Inject AgroalDataSource dataSource;
   @Inject ObjectMapper mapper;
@@ -236,14 +226,14 @@ class RevisionWriter {
       String what,
       Change change)
       throws SQLException {
-    int[] locked = lock(c, LOCK_FREE, paperId, sectionId);
+    int[] locked = lock(c, SectionRows.LOCK_FREE, paperId, sectionId);
     if (locked == null) {
       // Missing, or another writer holds it: look before queueing behind that writer.
       Stale stale = staleAtOnce(c, paperId, sectionId, precondition);
       if (stale != null) {
         return stale;
       }
-      locked = lock(c, LOCK_WAIT, paperId, sectionId);
+      locked = lock(c, SectionRows.LOCK_WAIT, paperId, sectionId);
       if (locked == null) {
         throw new NotFound("section", sectionId + " in paper " + paperId);
       }
@@ -259,11 +249,11 @@ class RevisionWriter {
     Stale stale = null;
     try (PreparedStatement s = c.prepareStatement(CONTEXT)) {
       s.setBoolean(1, staleTag);
-      s.setLong(2, sectionId);
-      s.setInt(3, current);
-      s.setLong(4, authorId);
-      s.setBoolean(5, staleTag);
-      s.setLong(6, paperId);
+      s.setLong(2, paperId);
+      s.setLong(3, sectionId);
+      s.setInt(4, current);
+      s.setLong(5, authorId);
+      s.setBoolean(6, staleTag);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           throw new NotFound("paper", String.valueOf(paperId));
@@ -271,10 +261,11 @@ class RevisionWriter {
         Paper.requireEditable(rs.getString(2), PaperStatus.valueOf(rs.getString(1)), what);
         currentSha = rs.getString(3);
         // The one saving is in the room.
-        author = AuthorView.of(People.present(account(rs, 4), People.Audience.IN_THE_ROOM));
-        int body = 4 + AUTHOR_COLUMN_COUNT;
+        author =
+            AuthorView.of(People.present(AccountRows.read(rs, 4), People.Audience.IN_THE_ROOM));
+        int body = 4 + AccountRows.COLUMN_COUNT;
         if (staleTag) {
-          stale = new Stale(current, rs.getString(body), account(rs, body + 1));
+          stale = new Stale(current, rs.getString(body), AccountRows.read(rs, body + 1));
         }
       }
     }
@@ -316,6 +307,7 @@ class RevisionWriter {
       s.setLong(++i, paperId);
       s.setLong(++i, actor.accountId());
       s.setString(++i, change.eventType());
+      s.setString(++i, "section");
       s.setLong(++i, sectionId);
       s.setString(++i, json(payload));
       s.setObject(++i, at);
@@ -367,15 +359,17 @@ class RevisionWriter {
             ? Integer.MAX_VALUE
             : precondition.revisions().stream().mapToInt(Integer::intValue).max().orElse(0);
     try (PreparedStatement s = c.prepareStatement(PEEK)) {
-      s.setInt(1, newestNamed);
-      s.setLong(2, sectionId);
-      s.setLong(3, paperId);
+      s.setLong(1, sectionId);
+      s.setLong(2, paperId);
+      s.setInt(3, newestNamed);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           throw new NotFound("section", sectionId + " in paper " + paperId);
         }
         int current = rs.getInt(1);
-        return current > newestNamed ? new Stale(current, rs.getString(2), account(rs, 3)) : null;
+        return current > newestNamed
+            ? new Stale(current, rs.getString(2), AccountRows.read(rs, 3))
+            : null;
       }
     }
   }
@@ -385,19 +379,6 @@ class RevisionWriter {
    * People#present}: read with the save's own statements rather than through the ORM, never
    * persisted.
    */
-  private static Account account(ResultSet rs, int from) throws SQLException {
-    Account a = new Account();
-    a.id = rs.getLong(from);
-    a.handle = rs.getString(from + 1);
-    a.displayName = rs.getString(from + 2);
-    a.organisation = rs.getString(from + 3);
-    a.stakeholderGroup = StakeholderGroup.valueOf(rs.getString(from + 4));
-    a.attribution = Attribution.valueOf(rs.getString(from + 5));
-    OffsetDateTime erased = rs.getObject(from + 6, OffsetDateTime.class);
-    a.erasedAt = erased == null ? null : erased.toInstant();
-    return a;
-  }
-
   private String json(Map<String, Object> payload) {
     try {
       return mapper.writeValueAsString(payload);

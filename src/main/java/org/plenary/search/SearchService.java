@@ -15,6 +15,8 @@ import java.util.Map;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperService;
 import org.plenary.platform.error.Invalid;
+import org.plenary.revision.Revision;
+import org.plenary.section.SectionRows;
 
 /**
  * Full-text search over a paper's current section texts with PostgreSQL's text search, in the
@@ -94,11 +96,11 @@ public class SearchService {
                     + "   AS snippet,"
                     + " ts_rank(setweight(to_tsvector(CAST(?3 AS regconfig), s.heading), 'A')"
                     + "   || to_tsvector(CAST(?3 AS regconfig), r.body), q) AS rank"
-                    + " FROM section s"
-                    + " JOIN revision r ON r.section_id = s.id AND r.number = s.current_revision,"
-                    + " websearch_to_tsquery(CAST(?3 AS regconfig), ?2) q"
-                    + " WHERE s.paper_id = ?1 AND s.deleted_at IS NULL"
-                    + " AND (to_tsvector(CAST(?3 AS regconfig), s.heading)"
+                    + " FROM "
+                    + SectionRows.visibleOfPaper("s", "?1")
+                    + Revision.joinCurrent("r", "s")
+                    + ", websearch_to_tsquery(CAST(?3 AS regconfig), ?2) q"
+                    + " WHERE (to_tsvector(CAST(?3 AS regconfig), s.heading)"
                     + "   || to_tsvector(CAST(?3 AS regconfig), r.body)) @@ q"
                     + " ORDER BY rank DESC, s.position LIMIT "
                     + MAX_HITS)
@@ -123,10 +125,10 @@ public class SearchService {
   private List<Hit> substring(long paperId, String q) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT s.id, s.heading, r.number, r.body FROM section s"
-                    + " JOIN revision r ON r.section_id = s.id AND r.number = s.current_revision"
-                    + " WHERE s.paper_id = ?1 AND s.deleted_at IS NULL"
-                    + " AND (strpos(lower(r.body), lower(?2)) > 0"
+                "SELECT s.id, s.heading, r.number, r.body FROM "
+                    + SectionRows.visibleOfPaper("s", "?1")
+                    + Revision.joinCurrent("r", "s")
+                    + " WHERE (strpos(lower(r.body), lower(?2)) > 0"
                     + "   OR strpos(lower(s.heading), lower(?2)) > 0)"
                     + " ORDER BY s.position LIMIT "
                     + MAX_HITS)

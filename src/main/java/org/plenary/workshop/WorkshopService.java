@@ -22,6 +22,8 @@ import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.events.EventLog;
 import org.plenary.platform.persistence.BaseEntity;
+import org.plenary.revision.RevisionService;
+import org.plenary.revision.RevisionService.SectionWork;
 import org.plenary.section.Section;
 import org.plenary.text.TextModel;
 import org.plenary.workshop.WorkshopRecords.CreateGroup;
@@ -43,6 +45,7 @@ public class WorkshopService {
 
   @Inject EventLog events;
   @Inject EntityManager em;
+  @Inject RevisionService revisions;
   @Inject org.plenary.paper.PaperService papers;
 
   @Transactional
@@ -232,34 +235,18 @@ public class WorkshopService {
             .filter(x -> x.paperId == paperId)
             .orElseThrow(() -> new NotFound("group", String.valueOf(groupId)));
     GroupView view = groupView(g);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT s.id, s.heading, r.body, s.current_revision, s.updated_at,"
-                    + " (SELECT count(*) FROM revision x WHERE x.section_id = s.id"
-                    + "  AND x.author_id IN (SELECT account_id FROM group_member"
-                    + "  WHERE group_id = ?1))"
-                    + " FROM group_section gs JOIN section s ON s.id = gs.section_id"
-                    + " JOIN revision r ON r.section_id = s.id AND r.number = s.current_revision"
-                    + " WHERE gs.group_id = ?1 ORDER BY s.position, s.id")
-            .setParameter(1, g.id)
-            .getResultList();
+    List<Section> assigned = sectionsOf(g);
+    Map<Long, SectionWork> work = revisions.workOn(assigned, view.memberIds());
     List<SectionProgress> sections = new ArrayList<>();
     int words = 0;
     int revisions = 0;
     Instant last = null;
-    for (Object[] row : rows) {
-      int w = TextModel.wordCount((String) row[2]);
-      int n = ((Number) row[3]).intValue();
-      Instant at = toInstant(row[4]);
-      sections.add(
-          new SectionProgress(
-              ((Number) row[0]).longValue(),
-              (String) row[1],
-              w,
-              n,
-              ((Number) row[5]).intValue(),
-              at));
+    for (Section s : assigned) {
+      SectionWork done = work.get(s.id);
+      int w = TextModel.wordCount(done.currentBody());
+      int n = s.currentRevision;
+      Instant at = s.updatedAt;
+      sections.add(new SectionProgress(s.id, s.heading, w, n, done.revisionsBy(), at));
       words += w;
       revisions += n;
       last = last == null || (at != null && at.isAfter(last)) ? at : last;
@@ -269,17 +256,6 @@ public class WorkshopService {
   }
 
   // ---- Helpers ------------------------------------------------------------------------------
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    } else if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    } else if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    return null;
-  }
 
   private void deleteGroupRows(long groupId) {
     em.createNativeQuery("DELETE FROM group_member WHERE group_id = ?1")
@@ -308,16 +284,20 @@ public class WorkshopService {
                     .setParameter(1, g.id)
                     .getResultList())
             .stream().map(Number::longValue).toList();
-    List<Long> sections =
+    List<Long> sections = sectionsOf(g).stream().map(s -> s.id).toList();
+    return new GroupView(g.id, g.workshopId, g.name, g.facilitatorId, members, sections);
+  }
+
+  /** The group's sections, in the paper's order. */
+  @SuppressWarnings("unchecked")
+  private List<Section> sectionsOf(BreakoutGroup g) {
+    List<Long> ids =
         ((List<Number>)
-                em.createNativeQuery(
-                        "SELECT gs.section_id FROM group_section gs JOIN section s"
-                            + " ON s.id = gs.section_id WHERE gs.group_id = ?1"
-                            + " ORDER BY s.position, s.id")
+                em.createNativeQuery("SELECT section_id FROM group_section WHERE group_id = ?1")
                     .setParameter(1, g.id)
                     .getResultList())
             .stream().map(Number::longValue).toList();
-    return new GroupView(g.id, g.workshopId, g.name, g.facilitatorId, members, sections);
+    return ids.isEmpty() ? List.of() : Section.list("id in ?1 order by position, id", ids);
   }
 
   private static WorkshopView view(Workshop w, List<GroupView> groups) {

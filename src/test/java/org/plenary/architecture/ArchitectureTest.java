@@ -40,12 +40,12 @@ class ArchitectureTest {
     uses("event", "platform", "identity");
     uses("live", "platform", "identity");
     uses("member", "platform", "identity", "paper");
-    uses("section", "platform", "paper");
+    uses("section", "platform", "paper", "live");
     uses("notification", "platform", "identity", "paper", "member", "section");
-    uses("search", "platform", "paper");
-    uses("workshop", "platform", "text", "paper", "member", "section");
     uses("revision", "platform", "text", "identity", "paper", "section");
     uses("render", "platform", "paper", "section", "revision");
+    uses("search", "platform", "paper", "section", "revision");
+    uses("workshop", "platform", "text", "identity", "paper", "member", "section", "revision");
     uses("endorsement", "platform", "identity", "paper", "section");
     uses(
         "comment", "platform", "text", "identity", "member", "notification", "section", "revision");
@@ -65,6 +65,7 @@ class ArchitectureTest {
         "text",
         "identity",
         "paper",
+        "member",
         "section",
         "revision",
         "render",
@@ -79,7 +80,7 @@ class ArchitectureTest {
         "revision",
         "endorsement",
         "comment");
-    uses("coedit", "platform", "paper", "live", "revision");
+    uses("coedit", "platform", "paper", "live", "section", "revision");
   }
 
   private static void uses(String feature, String... lower) {

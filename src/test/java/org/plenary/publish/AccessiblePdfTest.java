@@ -80,8 +80,23 @@ class AccessiblePdfTest {
 
       لكل فرد الحق في الحياة والحرية وسلامة شخصه.
 
+      > Nothing about us without us.
+
+      ```
+      risk = likelihood * impact
+      ```
+
+      ![A map of the region](https://www.example.org/map.png) and ~~struck~~ words, <b>raw</b>.
+
       [^1]: UN Guiding Principles on Business and Human Rights, 2011.
       """;
+
+  /** A table long enough to go over a page, so its header row repeats. */
+  static final String LONG_TABLE =
+      "| Task | Owner |\n|---|---|\n"
+          + java.util.stream.IntStream.rangeClosed(1, 70)
+              .mapToObj(i -> "| Task " + i + " | Team " + i + " |\n")
+              .collect(java.util.stream.Collectors.joining());
 
   static EditionContent content() {
     List<SectionPart> sections = new ArrayList<>();
@@ -94,7 +109,9 @@ class AccessiblePdfTest {
             "Due diligence",
             SectionKind.PROPOSAL,
             1,
-            "- assess\n- consult\n\n---\n\nBefore entering a market.[^1]\n\n[^1]: OECD, 2011.\n"));
+            "- assess\n- consult\n\n---\n\nBefore entering a market.[^1]\n\n"
+                + LONG_TABLE
+                + "\n[^1]: OECD, 2011.\n"));
     List<GroupTally> groups = new ArrayList<>();
     for (StakeholderGroup g : StakeholderGroup.values()) {
       groups.add(new GroupTally(g, 1, 0, 0, 1));

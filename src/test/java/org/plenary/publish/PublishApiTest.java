@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +39,7 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -220,6 +222,11 @@ class PublishApiTest {
                 link.getDestination() != null
                     ? link.getDestination()
                     : link.getAction() instanceof PDActionGoTo g ? g.getDestination() : null;
+            if (d instanceof PDNamedDestination named) {
+              // A named destination, as a tagged link's action names its target.
+              d = pdf.getDocumentCatalog().findNamedDestinationPage(named);
+              assertNotNull(d, "the destination " + named.getNamedDestination() + " exists");
+            }
             if (d instanceof PDPageDestination pd) {
               assertTrue(pd.retrievePageNumber() >= 0);
               internal++;

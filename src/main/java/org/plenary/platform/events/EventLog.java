@@ -18,6 +18,15 @@ import org.plenary.platform.security.CurrentActor;
 @ApplicationScoped
 public class EventLog {
 
+  /**
+   * Inserts one event ({@code ?}: paper, actor, type, object type, object id, payload as JSON text,
+   * when), for the one hot path that appends its event in its own statement: the save ({@code
+   * revision.RevisionWriter}) composes it, so the event log stays the only writer that names it.
+   */
+  public static final String INSERT =
+      "INSERT INTO event (paper_id, actor_id, type, object_type, object_id, payload, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)";
+
   @Inject CurrentActor currentActor;
   @Inject PaperChanges changes;
 

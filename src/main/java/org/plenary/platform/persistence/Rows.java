@@ -2,6 +2,9 @@ package org.plenary.platform.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Values of native-query rows, whatever type the JDBC driver returned them as. */
 public final class Rows {
@@ -22,5 +25,19 @@ public final class Rows {
       return t.toInstant();
     }
     return Instant.parse(o.toString());
+  }
+
+  /** Native-query rows as maps of {@code names} (in column order) to values, for an export. */
+  public static List<Map<String, Object>> named(List<Object[]> rows, String... names) {
+    return rows.stream()
+        .map(
+            row -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              for (int i = 0; i < names.length; i++) {
+                m.put(names[i], row[i]);
+              }
+              return m;
+            })
+        .toList();
   }
 }
