@@ -3,6 +3,7 @@ package org.plenary.coedit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -101,10 +102,16 @@ class CoeditPropertiesTest {
     assertEquals(nextA.equals(base), fromA.length == 0);
     assertEquals(nextB.equals(base), fromB.length == 0);
     if (fromB.length > 0) {
-      assertEquals(Yjs.Status.APPLIED, yjs.apply(a, fromB).status());
+      // Both may delete the same characters: the second delete then changes nothing.
+      assertTrue(
+          java.util.Set.of(Yjs.Status.APPLIED, Yjs.Status.UNCHANGED)
+              .contains(yjs.apply(a, fromB).status()));
     }
     if (fromA.length > 0) {
-      assertEquals(Yjs.Status.APPLIED, yjs.apply(b, fromA).status());
+      // Both may delete the same characters: the second delete then changes nothing.
+      assertTrue(
+          java.util.Set.of(Yjs.Status.APPLIED, Yjs.Status.UNCHANGED)
+              .contains(yjs.apply(b, fromA).status()));
     }
     String merged = yjs.text(a);
     assertEquals(merged, yjs.text(b));
