@@ -198,6 +198,25 @@ class TaggedPdfTest {
   }
 
   @Test
+  void in_an_arabic_paper_latin_text_is_english_and_arabic_text_has_no_language_of_its_own()
+      throws IOException {
+    Node root = tree(AccessiblePdfTest.whitePaper("ar"));
+    Map<String, String> langOf = new HashMap<>();
+    for (Node n : root.all()) {
+      if (n.type().equals("P") && n.fullText().strip().length() > 4) {
+        langOf.put(n.fullText().strip().substring(0, 4), String.valueOf(n.lang()));
+      }
+    }
+    assertEquals("en", langOf.get("Comp"), langOf.toString());
+    assertEquals("ru", langOf.get("Кажд"), langOf.toString());
+    assertTrue(
+        langOf.entrySet().stream()
+            .filter(e -> PdfKit.rightToLeft(e.getKey()))
+            .allMatch(e -> e.getValue().equals("null")),
+        langOf.toString());
+  }
+
+  @Test
   void footnotes_are_notes_and_links_are_link_elements_holding_their_annotations()
       throws IOException {
     try (PDDocument pdf = Loader.loadPDF(AccessiblePdfTest.whitePaper())) {
