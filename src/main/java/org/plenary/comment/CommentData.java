@@ -13,18 +13,16 @@ public class CommentData implements PersonalData {
   @Inject EntityManager em;
 
   @Override
-  @SuppressWarnings("unchecked")
   public Part of(long accountId) {
     return new Part(
         "comments",
         40,
-        Rows.named(
-            em.createNativeQuery(
-                    "SELECT c.paper_id, c.section_id, c.id, c.thread_id, v.number, v.created_at, v.body,"
-                        + " c.deleted_at, c.hidden_at FROM comment c JOIN comment_version v"
-                        + " ON v.comment_id = c.id WHERE c.author_id = ?1 ORDER BY c.id, v.number")
-                .setParameter(1, accountId)
-                .getResultList(),
+        Rows.query(
+            em,
+            "SELECT c.paper_id, c.section_id, c.id, c.thread_id, v.number, v.created_at, v.body,"
+                + " c.deleted_at, c.hidden_at FROM comment c JOIN comment_version v"
+                + " ON v.comment_id = c.id WHERE c.author_id = ?1 ORDER BY c.id, v.number",
+            accountId,
             "paperId",
             "sectionId",
             "commentId",

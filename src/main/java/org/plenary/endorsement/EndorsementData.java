@@ -13,18 +13,16 @@ public class EndorsementData implements PersonalData {
   @Inject EntityManager em;
 
   @Override
-  @SuppressWarnings("unchecked")
   public Part of(long accountId) {
     return new Part(
         "endorsements",
         50,
-        Rows.named(
-            em.createNativeQuery(
-                    "SELECT paper_id, section_id, stance, statement, capacity, organisation,"
-                        + " stakeholder_group, revision, created_at, ended_at, ended_how"
-                        + " FROM endorsement WHERE account_id = ?1 ORDER BY id")
-                .setParameter(1, accountId)
-                .getResultList(),
+        Rows.query(
+            em,
+            "SELECT paper_id, section_id, stance, statement, capacity, organisation,"
+                + " stakeholder_group, revision, created_at, ended_at, ended_how"
+                + " FROM endorsement WHERE account_id = ?1 ORDER BY id",
+            accountId,
             "paperId",
             "sectionId",
             "stance",

@@ -42,14 +42,14 @@ import org.plenary.render.MarkdownRenderer;
  */
 final class MarkdownPdf implements MarkdownWalk.Target<MarkdownPdf.Blocks, MarkdownPdf.Inline> {
 
-  /** Where blocks go: the elements so far, the footnotes' key, how deep in lists. */
-  record Blocks(List<Element> out, String key, int depth) {
+  /** Where blocks go: the elements so far, how deep in lists. */
+  record Blocks(List<Element> out, int depth) {
     Blocks deeper() {
-      return new Blocks(new ArrayList<>(), key, depth + 1);
+      return new Blocks(new ArrayList<>(), depth + 1);
     }
 
     Blocks inside() {
-      return new Blocks(new ArrayList<>(), key, depth);
+      return new Blocks(new ArrayList<>(), depth);
     }
   }
 
@@ -74,7 +74,7 @@ final class MarkdownPdf implements MarkdownWalk.Target<MarkdownPdf.Blocks, Markd
     this.key = key;
     numbers = MarkdownWalk.footnoteNumbers(document);
     List<Element> out = new ArrayList<>();
-    walk.blocks(document, new Blocks(out, key, 0));
+    walk.blocks(document, new Blocks(out, 0));
     List<FootnoteBlock> notes = new ArrayList<>(MarkdownWalk.definitions(document));
     if (!notes.isEmpty()) {
       notes.sort(java.util.Comparator.comparingInt(numbers::get));

@@ -25,7 +25,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,11 +61,14 @@ final class PdfTags extends PdfPageEventHelper {
   private final PdfContentByte[] canvas = new PdfContentByte[4];
   private final int[] end = new int[4];
   private final List<Link> links = new ArrayList<>();
-  private final List<PdfAnnotation> placed = new ArrayList<>();
-  private final Map<PdfAnnotation, Link> linkOf = new IdentityHashMap<>();
+  // Link annotations placed since the last cell event: they belong to the cell it is for.
+  private final List<Placed> placed = new ArrayList<>();
 
   /** A link's target and the words a screen reader says for it. */
   private record Link(PdfAction action, String description) {}
+
+  /** An annotation put on the page for a link. */
+  private record Placed(PdfAnnotation annotation, Link link) {}
 
   /**
    * Makes {@code writer}'s document tagged, in {@code language} (a BCP 47 tag). Call before the
@@ -87,11 +89,6 @@ final class PdfTags extends PdfPageEventHelper {
       open.push(document);
     }
     return open.peek();
-  }
-
-  /** The document's language, as given. */
-  String language() {
-    return language;
   }
 
   /** A new structure element of {@code type} under the one open now. */
@@ -206,13 +203,13 @@ final class PdfTags extends PdfPageEventHelper {
    * a header row repeated on a later page is an artifact, so it is read once.
    */
   PdfPCell header(PdfPCell cell, PdfStructureElement element) {
-    cell.setCellEvent(new Marks(element, false, true));
+    cell.setCellEvent(new Marks(element, true));
     return cell;
   }
 
   /** Marks {@code cell} as holding only other blocks (which carry their own marks). */
   PdfPCell container(PdfPCell cell) {
-    cell.setCellEvent(new Marks(null, true));
+    cell.setCellEvent(new Marks(null, false));
     return cell;
   }
 
@@ -269,74 +266,62 @@ final class PdfTags extends PdfPageEventHelper {
     a.put(PdfName.CONTENTS, new PdfString(link.description(), PdfObject.TEXT_UNICODE));
     a.setBorder(new com.lowagie.text.pdf.PdfBorderArray(0, 0, 0));
     writer.addAnnotation(a);
-    placed.add(a);
-    linkOf.put(a, link);
+    placed.add(new Placed(a, link));
   }
 
   /** The cell event that marks what a cell drew since the previous cell's event. */
   private final class Marks implements PdfPCellEvent {
     private final PdfStructureElement element;
-    private final boolean holdsBlocks;
     private final boolean header;
     private int drawn;
 
-    Marks(PdfStructureElement element, boolean holdsBlocks) {
-      this(element, holdsBlocks, false);
-    }
-
-    Marks(PdfStructureElement element, boolean holdsBlocks, boolean header) {
+    /** {@code element}: null for a cell that marks nothing of its own. */
+    Marks(PdfStructureElement element, boolean header) {
       this.element = element;
-      this.holdsBlocks = holdsBlocks;
       this.header = header;
     }
 
     @Override
     public void cellLayout(PdfPCell cell, Rectangle position, PdfContentByte[] canvases) {
-      wrapArtifact(canvases, PdfPTable.BACKGROUNDCANVAS);
-      wrapArtifact(canvases, PdfPTable.LINECANVAS);
+      wrap(canvases, PdfPTable.BACKGROUNDCANVAS, null);
+      wrap(canvases, PdfPTable.LINECANVAS, null);
       // A header row is drawn again on every page the table goes over (by copies of its cells,
       // which share this event); the later ones are decoration.
       boolean repeated = header && drawn++ > 0;
       if (element == null || repeated) {
-        // A repeated header row, decoration, or (for a container) nothing of its own.
-        wrapArtifact(canvases, PdfPTable.TEXTCANVAS);
-        dropLinks(repeated || !holdsBlocks);
+        // A repeated header row, decoration, or a container (whose blocks marked their own).
+        wrap(canvases, PdfPTable.TEXTCANVAS, null);
+        placed.clear();
         return;
       }
-      PdfContentByte text = canvases[PdfPTable.TEXTCANVAS];
-      int from = since(text, PdfPTable.TEXTCANVAS);
-      ByteBuffer b = text.getInternalBuffer();
-      if (b.size() > from) {
-        byte[] tail = Arrays.copyOfRange(b.getBuffer(), from, b.size());
-        b.setSize(from);
-        text.beginMarkedContentSequence(element);
-        b.append(tail);
-        text.endMarkedContentSequence();
-      }
-      end[PdfPTable.TEXTCANVAS] = b.size();
+      wrap(canvases, PdfPTable.TEXTCANVAS, element);
       attachLinks();
     }
 
-    private void wrapArtifact(PdfContentByte[] canvases, int which) {
+    /**
+     * Wraps what {@code canvases[which]} received since the previous cell event in marked content
+     * for {@code content}, or in an artifact when it is null.
+     */
+    private void wrap(PdfContentByte[] canvases, int which, PdfStructureElement content) {
       PdfContentByte cb = canvases[which];
-      int from = since(cb, which);
-      ByteBuffer b = cb.getInternalBuffer();
-      if (b.size() > from) {
-        byte[] tail = Arrays.copyOfRange(b.getBuffer(), from, b.size());
-        b.setSize(from);
-        cb.beginMarkedContentSequence(ARTIFACT);
-        b.append(tail);
-        cb.endMarkedContentSequence();
-      }
-      end[which] = b.size();
-    }
-
-    private int since(PdfContentByte cb, int which) {
       if (canvas[which] != cb) {
         canvas[which] = cb;
         end[which] = 0;
       }
-      return Math.min(end[which], cb.getInternalBuffer().size());
+      ByteBuffer b = cb.getInternalBuffer();
+      int from = Math.min(end[which], b.size());
+      if (b.size() > from) {
+        byte[] tail = Arrays.copyOfRange(b.getBuffer(), from, b.size());
+        b.setSize(from);
+        if (content == null) {
+          cb.beginMarkedContentSequence(ARTIFACT);
+        } else {
+          cb.beginMarkedContentSequence(content);
+        }
+        b.append(tail);
+        cb.endMarkedContentSequence();
+      }
+      end[which] = b.size();
     }
 
     /** Links drawn in this cell: each a Link element, child of the cell's, with its annotations. */
@@ -346,7 +331,7 @@ final class PdfTags extends PdfPageEventHelper {
       }
       PdfObject k = element.get(PdfName.K);
       if (k == null) {
-        dropLinks(true);
+        placed.clear();
         return;
       }
       PdfArray kids;
@@ -358,8 +343,8 @@ final class PdfTags extends PdfPageEventHelper {
         element.put(PdfName.K, kids);
       }
       Map<Link, List<PdfAnnotation>> byLink = new java.util.LinkedHashMap<>();
-      for (PdfAnnotation a : placed) {
-        byLink.computeIfAbsent(linkOf.get(a), l -> new ArrayList<>()).add(a);
+      for (Placed p : placed) {
+        byLink.computeIfAbsent(p.link(), l -> new ArrayList<>()).add(p.annotation());
       }
       try {
         for (var e : byLink.entrySet()) {
@@ -385,14 +370,7 @@ final class PdfTags extends PdfPageEventHelper {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      dropLinks(true);
-    }
-
-    private void dropLinks(boolean drop) {
-      if (drop) {
-        placed.forEach(linkOf::remove);
-        placed.clear();
-      }
+      placed.clear();
     }
   }
 }

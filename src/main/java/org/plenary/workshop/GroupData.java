@@ -13,17 +13,15 @@ public class GroupData implements PersonalData {
   @Inject EntityManager em;
 
   @Override
-  @SuppressWarnings("unchecked")
   public Part of(long accountId) {
     return new Part(
         "groups",
         20,
-        Rows.named(
-            em.createNativeQuery(
-                    "SELECT g.paper_id, g.id, g.name FROM group_member gm JOIN breakout_group g"
-                        + " ON g.id = gm.group_id WHERE gm.account_id = ?1 ORDER BY g.id")
-                .setParameter(1, accountId)
-                .getResultList(),
+        Rows.query(
+            em,
+            "SELECT g.paper_id, g.id, g.name FROM group_member gm JOIN breakout_group g"
+                + " ON g.id = gm.group_id WHERE gm.account_id = ?1 ORDER BY g.id",
+            accountId,
             "paperId",
             "groupId",
             "name"));

@@ -234,8 +234,8 @@ public class WorkshopService {
         BreakoutGroup.<BreakoutGroup>findByIdOptional(groupId)
             .filter(x -> x.paperId == paperId)
             .orElseThrow(() -> new NotFound("group", String.valueOf(groupId)));
-    GroupView view = groupView(g);
     List<Section> assigned = sectionsOf(g);
+    GroupView view = groupView(g, assigned);
     Map<Long, SectionWork> work = revisions.workOn(assigned, view.memberIds());
     List<SectionProgress> sections = new ArrayList<>();
     int words = 0;
@@ -275,8 +275,12 @@ public class WorkshopService {
     return byWorkshop;
   }
 
-  @SuppressWarnings("unchecked")
   private GroupView groupView(BreakoutGroup g) {
+    return groupView(g, sectionsOf(g));
+  }
+
+  @SuppressWarnings("unchecked")
+  private GroupView groupView(BreakoutGroup g, List<Section> assigned) {
     List<Long> members =
         ((List<Number>)
                 em.createNativeQuery(
@@ -284,7 +288,7 @@ public class WorkshopService {
                     .setParameter(1, g.id)
                     .getResultList())
             .stream().map(Number::longValue).toList();
-    List<Long> sections = sectionsOf(g).stream().map(s -> s.id).toList();
+    List<Long> sections = assigned.stream().map(s -> s.id).toList();
     return new GroupView(g.id, g.workshopId, g.name, g.facilitatorId, members, sections);
   }
 

@@ -99,6 +99,11 @@ class AccessiblePdfTest {
               .collect(java.util.stream.Collectors.joining());
 
   static EditionContent content() {
+    return content("en");
+  }
+
+  /** The test paper, said to be in {@code language} (its text stays as it is). */
+  static EditionContent content(String language) {
     List<SectionPart> sections = new ArrayList<>();
     sections.add(section(1, "Letter", SectionKind.LETTER, null, "We submit these proposals."));
     sections.add(section(2, "Executive summary", SectionKind.NARRATIVE, null, "Two proposals."));
@@ -139,7 +144,7 @@ class AccessiblePdfTest {
             "Partnering for peace",
             "Tech and peace",
             "Two proposals to companies.",
-            "en",
+            language,
             "Roundtable on tech and peace",
             List.of("peacebuilding"),
             List.of(new SignatoryPart("Sofia Marsh", "Director", "JustPeace Labs"))),
@@ -154,6 +159,10 @@ class AccessiblePdfTest {
       long id, String heading, SectionKind kind, Integer number, String body) {
     return new SectionPart(
         id, heading, kind, number, 1, "0".repeat(64), number != null ? "In short." : null, body);
+  }
+
+  static byte[] whitePaper(String language) {
+    return new WhitePaperPdf(FONTS, content(language), 1, AT).render();
   }
 
   static byte[] whitePaper() {

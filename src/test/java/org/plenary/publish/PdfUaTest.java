@@ -29,6 +29,11 @@ class PdfUaTest {
   }
 
   @Test
+  void an_arabic_papers_white_paper_conforms_to_pdf_ua_1() throws Exception {
+    assertConforms(AccessiblePdfTest.whitePaper("ar"));
+  }
+
+  @Test
   void the_submission_conforms_to_pdf_ua_1() throws Exception {
     assertConforms(AccessiblePdfTest.submission());
   }

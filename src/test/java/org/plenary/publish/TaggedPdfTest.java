@@ -70,12 +70,7 @@ class TaggedPdfTest {
 
   @Test
   void every_heading_of_the_white_paper_is_an_h_element_in_reading_order() throws IOException {
-    Node root = tree(AccessiblePdfTest.whitePaper());
-    List<String> headings =
-        root.all().stream()
-            .filter(n -> n.type().matches("H[1-6]"))
-            .map(n -> n.type() + " " + n.fullText().strip())
-            .toList();
+    List<String> headings = headings(tree(AccessiblePdfTest.whitePaper()));
     assertEquals(
         List.of(
             "H1 Partnering for peace",
@@ -94,12 +89,7 @@ class TaggedPdfTest {
 
   @Test
   void the_submissions_headings_are_h_elements_in_reading_order() throws IOException {
-    Node root = tree(AccessiblePdfTest.submission());
-    List<String> headings =
-        root.all().stream()
-            .filter(n -> n.type().matches("H[1-6]"))
-            .map(n -> n.type() + " " + n.fullText().strip())
-            .toList();
+    List<String> headings = headings(tree(AccessiblePdfTest.submission()));
     assertTrue(headings.contains("H2 Proposal 1: Due diligence"), headings.toString());
     assertTrue(headings.indexOf("H2 Proposal 1: Due diligence") > 0, headings.toString());
     assertEquals("H1", headings.get(0).substring(0, 2), headings.toString());
@@ -118,8 +108,7 @@ class TaggedPdfTest {
             rows.get(0).kids().stream().allMatch(c -> c.type().equals("TH")),
             "the first row is header cells: " + rows.get(0));
         assertTrue(
-            rows.stream()
-                .skip(1)
+            rows.subList(1, rows.size()).stream()
                 .flatMap(r -> r.kids().stream())
                 .allMatch(c -> c.type().equals("TD")),
             "the other rows are data cells");
@@ -195,6 +184,25 @@ class TaggedPdfTest {
     assertEquals("zh", langOf.get("人人有权"), langOf.toString());
     assertTrue(langOf.values().contains("ar"), langOf.toString());
     assertFalse(langOf.containsKey("Comp"), "English text in an English paper has no own language");
+  }
+
+  @Test
+  void in_an_arabic_paper_latin_text_is_english_and_arabic_text_has_no_language_of_its_own()
+      throws IOException {
+    Node root = tree(AccessiblePdfTest.whitePaper("ar"));
+    Map<String, String> langOf = new HashMap<>();
+    for (Node n : root.all()) {
+      if (n.type().equals("P") && n.fullText().strip().length() > 4) {
+        langOf.put(n.fullText().strip().substring(0, 4), String.valueOf(n.lang()));
+      }
+    }
+    assertEquals("en", langOf.get("Comp"), langOf.toString());
+    assertEquals("ru", langOf.get("Кажд"), langOf.toString());
+    assertTrue(
+        langOf.entrySet().stream()
+            .filter(e -> PdfKit.rightToLeft(e.getKey()))
+            .allMatch(e -> e.getValue().equals("null")),
+        langOf.toString());
   }
 
   @Test
@@ -283,6 +291,14 @@ class TaggedPdfTest {
   }
 
   // ---- Reading the tree -----------------------------------------------------------------------
+
+  /** The headings of the tree in order, each as its type and text ("H2 Who is at risk"). */
+  static List<String> headings(Node root) {
+    return root.all().stream()
+        .filter(n -> n.type().matches("H[1-6]"))
+        .map(n -> n.type() + " " + n.fullText().strip())
+        .toList();
+  }
 
   static Node tree(byte[] bytes) throws IOException {
     try (PDDocument pdf = Loader.loadPDF(bytes)) {

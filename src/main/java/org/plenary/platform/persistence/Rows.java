@@ -1,5 +1,6 @@
 package org.plenary.platform.persistence;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -39,5 +40,15 @@ public final class Rows {
               return m;
             })
         .toList();
+  }
+
+  /**
+   * The rows of native query {@code sql} with its one parameter {@code ?1}, each a map of the
+   * columns, in order, under {@code names}.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> query(
+      EntityManager em, String sql, Object parameter, String... names) {
+    return named(em.createNativeQuery(sql).setParameter(1, parameter).getResultList(), names);
   }
 }
