@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -57,6 +58,7 @@ public class LiveListener {
   @Inject PaperChanges changes;
   @Inject PlenaryConfig config;
   @Inject ObjectMapper mapper;
+  @Inject Event<LiveNews> others;
 
   private volatile boolean running;
   private volatile boolean connected;
@@ -107,6 +109,7 @@ public class LiveListener {
           LOG.info("Listening to PostgreSQL again; catching the open streams up");
           changes.changedEverywhere();
           catchUp(c);
+          others.fireAsync(new LiveNews(LiveNews.RECONNECTED, null));
         }
         heardBefore = true;
         warned = false;
@@ -181,7 +184,7 @@ public class LiveListener {
                     news.path("state").asText(),
                     news.path("stage").asText(),
                     news.path("percent").asInt()));
-        default -> LOG.debugf("Ignored live news %s", json);
+        default -> others.fireAsync(new LiveNews(news.path("kind").asText(), json));
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       LOG.warnf("Ignored unreadable live news %s", json);

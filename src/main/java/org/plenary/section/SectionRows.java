@@ -47,4 +47,15 @@ public final class SectionRows {
         + " AND deleted_at IS NULL) "
         + alias;
   }
+
+  /**
+   * The section ({@code ?}: id, paper) as a derived table {@code alias} with its {@code id}, {@code
+   * paper_id} and whether it is {@code deleted}, unlocked: no row when it is not a section of that
+   * paper.
+   */
+  public static String state(String alias) {
+    return "(SELECT id, paper_id, deleted_at IS NOT NULL AS deleted FROM section"
+        + " WHERE id = ? AND paper_id = ?) "
+        + alias;
+  }
 }

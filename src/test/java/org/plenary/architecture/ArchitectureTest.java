@@ -80,6 +80,7 @@ class ArchitectureTest {
         "revision",
         "endorsement",
         "comment");
+    uses("coedit", "platform", "paper", "live", "section", "revision");
   }
 
   private static void uses(String feature, String... lower) {

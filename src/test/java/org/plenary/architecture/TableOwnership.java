@@ -46,6 +46,7 @@ final class TableOwnership {
         "share_link",
         "edition_redaction");
     own(owners, "live", "presence");
+    own(owners, "coedit", "live_document", "live_update");
     OWNERS = Collections.unmodifiableMap(owners);
   }
 

@@ -1,0 +1,193 @@
+package org.plenary.coedit;
+
+import io.restassured.RestAssured;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A co-editor in a test: a WebSocket to a section's live document (java.net.http, with the bearer
+ * token in {@code Authorization} as any non-browser client sends it) and its own Yjs document, kept
+ * in sync with y-protocols' messages as the web app will.
+ */
+final class CoeditClient implements AutoCloseable {
+
+  static final Duration SOON = Duration.ofSeconds(20);
+
+  private final Yjs yjs;
+  final Yjs.Doc doc;
+  private final WebSocket socket;
+  private final BlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
+  private volatile int closeCode = -1;
+  private volatile String closeReason;
+  long lastSaved = -1;
+
+  /** Saved messages received, and updates or step 2 messages sent that the server answers so. */
+  int saves;
+
+  int toBeSaved;
+  String denied;
+
+  private CoeditClient(Yjs yjs, String path, String token) {
+    this.yjs = yjs;
+    this.doc = yjs.create();
+    URI uri =
+        URI.create(RestAssured.baseURI.replaceFirst("^http", "ws") + ":" + RestAssured.port + path);
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    socket = builder.buildAsync(uri, new Listener()).join();
+  }
+
+  /** Opens the section's socket and syncs (step 1 sent, step 2 awaited). */
+  static CoeditClient open(Yjs yjs, String sectionPath, String token) {
+    CoeditClient client = new CoeditClient(yjs, sectionPath + "/live", token);
+    client.send(SyncMessages.step1(yjs.stateVector(client.doc)));
+    return client;
+  }
+
+  /** Tries to open a socket without syncing (to see it refused). */
+  static CoeditClient connect(Yjs yjs, String sectionPath, String token) {
+    return new CoeditClient(yjs, sectionPath + "/live", token);
+  }
+
+  String text() {
+    return yjs.text(doc);
+  }
+
+  /** Makes the client's text {@code next} and sends the change, without waiting. */
+  byte[] type(String next) {
+    byte[] update = yjs.replaceText(doc, next);
+    send(SyncMessages.update(update));
+    toBeSaved++;
+    return update;
+  }
+
+  void send(byte[] message) {
+    socket.sendBinary(ByteBuffer.wrap(message), true).join();
+  }
+
+  /** Handles what arrives until {@code done} holds; fails after {@link #SOON}. */
+  void until(String what, BooleanSupplier done) {
+    Instant deadline = Instant.now().plus(SOON);
+    while (!done.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "Not seen in time: "
+                + what
+                + " (text "
+                + text()
+                + ", closed "
+                + closeCode
+                + " "
+                + closeReason
+                + ", denied "
+                + denied
+                + ", saved "
+                + saves
+                + " of "
+                + toBeSaved
+                + ")");
+      }
+      try {
+        byte[] message = inbox.poll(100, TimeUnit.MILLISECONDS);
+        if (message != null) {
+          handle(message);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  void untilText(String expected) {
+    until("the text " + expected, () -> text().equals(expected));
+  }
+
+  /** Waits until the server acknowledged every update this client sent. */
+  void untilAllSaved() {
+    until("every update saved", () -> saves >= toBeSaved);
+  }
+
+  void untilClosed() {
+    until("the socket closed", () -> closeCode != -1);
+  }
+
+  void untilDenied() {
+    until("a refusal", () -> denied != null);
+  }
+
+  int closeCode() {
+    return closeCode;
+  }
+
+  String closeReason() {
+    return closeReason;
+  }
+
+  private void handle(byte[] message) {
+    try {
+      SyncMessages.Message m = SyncMessages.read(message);
+      if (m.type() == SyncMessages.SYNC) {
+        if (m.syncType() == SyncMessages.STEP_1) {
+          send(SyncMessages.step2(yjs.missing(doc, m.payload()).orElseThrow()));
+          toBeSaved++;
+        } else {
+          yjs.load(doc, m.payload());
+        }
+      } else if (m.type() == SyncMessages.SAVED) {
+        lastSaved = SyncMessages.savedSeq(message);
+        saves++;
+      } else if (m.type() == SyncMessages.AUTH) {
+        denied = SyncMessages.deniedReason(message);
+      }
+    } catch (SyncMessages.Malformed e) {
+      throw new AssertionError("the server sent a malformed message: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closeCode == -1) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
+    }
+    socket.abort();
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final ByteArrayOutputStream parts = new ByteArrayOutputStream();
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+      byte[] chunk = new byte[data.remaining()];
+      data.get(chunk);
+      parts.writeBytes(chunk);
+      if (last) {
+        inbox.add(parts.toByteArray());
+        parts.reset();
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closeReason = reason;
+      closeCode = statusCode;
+      inbox.add(new byte[] {(byte) 0x7f}); // wakes the reader
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+}
