@@ -66,6 +66,7 @@ final class Documents {
   static PdfPTable tallyTable(PdfKit kit, Tally tally, Labels labels) {
     PdfPTable t = new PdfPTable(new float[] {40, 15, 15, 15, 15});
     t.setWidthPercentage(100);
+    t.setRunDirection(labels.runDirection());
     t.setHeaderRows(1);
     t.setSpacingBefore(2);
     t.setSpacingAfter(2);

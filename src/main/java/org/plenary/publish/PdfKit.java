@@ -68,6 +68,7 @@ final class PdfKit {
     Phrase p = selectors.computeIfAbsent(style, this::selector).process(s);
     for (Object o : p.getChunks()) {
       Chunk c = (Chunk) o;
+      c.setSplitCharacter(CjkLineBreaks.RULES);
       if (c.getFont().getBaseFont() == null) {
         // Text no font of the chain decides (line breaks only): OpenPDF's default font is not
         // embedded, so give it the style's.

@@ -350,6 +350,7 @@ final class WhitePaperPdf {
   private void organisations(Document doc, PdfKit kit) {
     PdfPTable t = new PdfPTable(new float[] {60, 30, 10});
     t.setWidthPercentage(100);
+    t.setRunDirection(labels.runDirection());
     t.setHeaderRows(1);
     PdfTags tags = kit.tags();
     tags.begin(PdfName.TABLE);
