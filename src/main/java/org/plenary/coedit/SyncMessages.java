@@ -9,7 +9,7 @@ package org.plenary.coedit;
  *   <li>{@code 0, 0, stateVector}: sync step 1, "here is what I have";
  *   <li>{@code 0, 1, update}: sync step 2, "here is what you lack";
  *   <li>{@code 0, 2, update}: an update;
- *   <li>{@code 1, awareness}: presence (not handled by the server yet: ignored);
+ *   <li>{@code 1, awareness}: presence in the text ({@link AwarenessMessages});
  *   <li>{@code 2, 0, reason}: permission denied (server to client), with the reason;
  *   <li>{@code 3, seq}: Plenary's own: the client's update (or step 2) was stored as {@code seq};
  *       sent in order, one per update or step 2 the client sent, after the transaction committed.
