@@ -70,7 +70,7 @@ public class SectionSockets {
       for (LiveDocuments.Update u : documents.news(sectionId)) {
         byte[] message = SyncMessages.update(u.bytes());
         for (String id : open) {
-          if (id.equals(origin) && u.seq() == originSeq) {
+          if (id.equals(u.origin()) || (id.equals(origin) && u.seq() == originSeq)) {
             continue;
           }
           connections
