@@ -33,14 +33,23 @@ class GroupCommitTest {
   @Inject Yjs yjs;
   @Inject LiveDocuments documents;
 
-  @Test
-  void many_writers_at_once_each_get_their_own_seq_and_every_word_is_stored() throws Exception {
+  /** A new paper's section, opened live by an editor of the paper. */
+  record Opened(long paperId, long sectionId, Actor editor) {}
+
+  Opened open() {
     CreatedPaper paper = Fixture.paper().withSection("Context", "Start.").create();
-    long p = paper.id();
-    long s = paper.section(0);
     Person editor = Personas.member(paper, "EDITOR");
     Actor actor = new Actor(editor.id(), editor.handle(), false);
-    documents.open(actor, p, s);
+    documents.open(actor, paper.id(), paper.section(0));
+    return new Opened(paper.id(), paper.section(0), actor);
+  }
+
+  @Test
+  void many_writers_at_once_each_get_their_own_seq_and_every_word_is_stored() throws Exception {
+    Opened section = open();
+    long p = section.paperId();
+    long s = section.sectionId();
+    Actor actor = section.editor();
     int writers = 8;
     int each = 25;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -85,12 +94,10 @@ class GroupCommitTest {
 
   @Test
   void a_malformed_update_among_good_ones_is_refused_alone() throws Exception {
-    CreatedPaper paper = Fixture.paper().withSection("Context", "Start.").create();
-    long p = paper.id();
-    long s = paper.section(0);
-    Person editor = Personas.member(paper, "EDITOR");
-    Actor actor = new Actor(editor.id(), editor.handle(), false);
-    documents.open(actor, p, s);
+    Opened section = open();
+    long p = section.paperId();
+    long s = section.sectionId();
+    Actor actor = section.editor();
     int writers = 6;
     ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
     CountDownLatch go = new CountDownLatch(1);
