@@ -11,9 +11,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jboss.logging.Logger;
 import org.plenary.paper.Paper;
 import org.plenary.paper.PaperRows;
@@ -43,8 +46,12 @@ import org.plenary.section.SectionRows;
  * update never got. Copying the document before every keystroke would cost the whole document's
  * size per keystroke; dropping it costs that only per refusal.
  *
- * <p>Updates of one section are appended one at a time across all instances: the document's row is
- * locked to take the next {@code seq}.
+ * <p>Updates of one section are appended one transaction at a time across all instances: the
+ * document's row is locked to take the next {@code seq}. Updates that arrive while a transaction of
+ * their section is committing wait and are then appended together, in one transaction (group
+ * commit): a room of typists costs one commit per round, not one per keystroke, and each update is
+ * still acknowledged only once it is on disk. When one of a batch is refused, the batch is appended
+ * again one update at a time, so only that one is refused.
  */
 @ApplicationScoped
 public class LiveDocuments {
@@ -78,17 +85,49 @@ public class LiveDocuments {
     /** The last update handed out by {@link #news} (sockets have everything up to it). */
     long told;
 
+    /** Updates waiting for the next transaction of this room. */
+    final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+
+    /** Who sent the updates appended here that {@link #news} has not handed out yet, by seq. */
+    final Map<Long, String> origins = new HashMap<>();
+
     Room(long paperId, long sectionId) {
       this.paperId = paperId;
       this.sectionId = sectionId;
     }
   }
 
-  /** An accepted update: {@code seq} is its number (that of the document's last for a no-op). */
+  /**
+   * An accepted update: {@code seq} is its number (that of the document's last for a no-op), {@code
+   * text} the document's text once the update's batch was appended.
+   */
   public record Accepted(long seq, boolean changed, String text) {}
 
-  /** An update appended to a section's document, as other co-editors are sent it. */
-  public record Update(long seq, byte[] bytes) {}
+  /**
+   * An update appended to a section's document, as other co-editors are sent it; {@code origin} is
+   * what the sender passed to {@link #apply} when it was appended on this instance (it need not be
+   * sent back), otherwise null.
+   */
+  public record Update(long seq, byte[] bytes, String origin) {}
+
+  /** An update waiting in its room's queue, and then what became of it. */
+  private static final class Pending {
+    final Actor actor;
+    final byte[] update;
+    final String origin;
+    Accepted accepted;
+    RuntimeException refused;
+
+    Pending(Actor actor, byte[] update, String origin) {
+      this.actor = actor;
+      this.update = update;
+      this.origin = origin;
+    }
+
+    boolean done() {
+      return accepted != null || refused != null;
+    }
+  }
 
   /**
    * Opens the section's live document for a reader of the paper, seeding it from the section's
@@ -169,16 +208,63 @@ public class LiveDocuments {
    * pass the section limit (413); otherwise appended and committed before this returns.
    */
   public Accepted apply(Actor actor, long paperId, long sectionId, byte[] update) {
+    return apply(actor, paperId, sectionId, update, null);
+  }
+
+  /**
+   * As {@link #apply(Actor, long, long, byte[])}; {@code origin} (a socket's id) comes back with
+   * the update from {@link #news}, so the sender need not be sent its own update.
+   */
+  public Accepted apply(Actor actor, long paperId, long sectionId, byte[] update, String origin) {
     permissions.require(actor, Action.SAVE_SECTION, paperId, sectionId);
     Room room = room(paperId, sectionId);
+    Pending mine = new Pending(actor, update, origin);
+    room.queue.add(mine);
     synchronized (room) {
+      // Whoever holds the room next takes every update waiting, this one included, unless the
+      // transaction before it already did.
+      if (!mine.done()) {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p = room.queue.poll(); p != null; p = room.queue.poll()) {
+          batch.add(p);
+        }
+        appendAll(room, batch);
+      }
+    }
+    if (mine.refused != null) {
+      throw mine.refused;
+    }
+    return mine.accepted;
+  }
+
+  /** Appends a batch in one transaction or, when one of it is refused, one by one. */
+  private void appendAll(Room room, List<Pending> batch) {
+    if (batch.size() > 1) {
       try {
-        return withTransaction(
-            "apply an update to section " + sectionId, c -> applyLocked(c, room, actor, update));
+        List<Accepted> accepted =
+            withTransaction(
+                "apply " + batch.size() + " updates to section " + room.sectionId,
+                c -> applyLocked(c, room, batch));
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).accepted = accepted.get(i);
+        }
+        return;
+      } catch (RuntimeException e) {
+        // The copy may hold updates of the batch that was rolled back.
+        room.doc = null;
+      }
+    }
+    for (Pending p : batch) {
+      try {
+        p.accepted =
+            withTransaction(
+                    "apply an update to section " + room.sectionId,
+                    c -> applyLocked(c, room, List.of(p)))
+                .get(0);
       } catch (RuntimeException e) {
         // The copy may hold the refused (or not committed) update: read it again next time.
         room.doc = null;
-        throw e;
+        p.refused = e;
       }
     }
   }
@@ -196,7 +282,10 @@ public class LiveDocuments {
       return withConnection(
           "read new updates of section " + sectionId,
           c -> {
-            List<Update> fresh = updatesAfter(c, room.sectionId, room.told);
+            List<Update> fresh = new ArrayList<>();
+            for (Update u : updatesAfter(c, room.sectionId, room.told)) {
+              fresh.add(new Update(u.seq(), u.bytes(), room.origins.remove(u.seq())));
+            }
             ensureLoaded(c, room);
             for (Update u : fresh) {
               if (u.seq() > room.seq) {
@@ -212,7 +301,11 @@ public class LiveDocuments {
     }
   }
 
-  private Accepted applyLocked(Connection c, Room room, Actor actor, byte[] update)
+  /**
+   * Applies the batch's updates to the copy, checks each, appends those that change the document
+   * and commits, all or none (the first refusal throws and the caller rolls back).
+   */
+  private List<Accepted> applyLocked(Connection c, Room room, List<Pending> batch)
       throws SQLException {
     long last = lockDocument(c, room);
     lockedCatchUp(c, room);
@@ -220,34 +313,45 @@ public class LiveDocuments {
       throw new IllegalStateException(
           "Live document of section " + room.sectionId + " is at " + room.seq + ", not " + last);
     }
-    Yjs.Applied applied = yjs.apply(room.doc, update);
-    switch (applied.status()) {
-      case MALFORMED -> {
-        LOG.infof(
-            "Refused a malformed update to section %d from account %d: %s",
-            room.sectionId, actor.accountId(), applied.reason());
-        throw new Invalid("update", "is not a Yjs update (" + applied.reason() + ")");
+    long[] seqs = new long[batch.size()];
+    boolean[] changed = new boolean[batch.size()];
+    long seq = last;
+    for (int i = 0; i < batch.size(); i++) {
+      Pending p = batch.get(i);
+      Yjs.Applied applied = yjs.apply(room.doc, p.update);
+      switch (applied.status()) {
+        case MALFORMED -> {
+          LOG.infof(
+              "Refused a malformed update to section %d from account %d: %s",
+              room.sectionId, p.actor.accountId(), applied.reason());
+          throw new Invalid("update", "is not a Yjs update (" + applied.reason() + ")");
+        }
+        case MISSING_DEPENDENCIES -> {
+          LOG.infof(
+              "Refused an out-of-order update to section %d from account %d",
+              room.sectionId, p.actor.accountId());
+          throw new Invalid(
+              "update",
+              "builds on changes the server has not received; sync again (step 1) and resend");
+        }
+        case UNCHANGED -> {}
+        case APPLIED -> {
+          seq++;
+          changed[i] = true;
+        }
       }
-      case MISSING_DEPENDENCIES -> {
-        LOG.infof(
-            "Refused an out-of-order update to section %d from account %d",
-            room.sectionId, actor.accountId());
-        throw new Invalid(
-            "update",
-            "builds on changes the server has not received; sync again (step 1) and resend");
-      }
-      case UNCHANGED -> {
-        c.rollback();
-        return new Accepted(last, false, yjs.text(room.doc));
-      }
-      case APPLIED -> {}
+      seqs[i] = seq;
     }
     String text = yjs.text(room.doc);
+    if (seq == last) {
+      c.rollback();
+      return accepted(seqs, changed, text);
+    }
     int size = text.getBytes(StandardCharsets.UTF_8).length;
     if (size > RevisionService.MAX_BODY_BYTES) {
       LOG.infof(
           "Refused an update to section %d from account %d: %d bytes of text",
-          room.sectionId, actor.accountId(), size);
+          room.sectionId, batch.get(batch.size() - 1).actor.accountId(), size);
       throw new TooLarge(
           "update",
           "would make the section's text "
@@ -256,20 +360,24 @@ public class LiveDocuments {
               + RevisionService.MAX_BODY_BYTES
               + " bytes (1 MiB) of UTF-8 text");
     }
-    long seq = last + 1;
     OffsetDateTime now = OffsetDateTime.ofInstant(BaseEntity.now(), ZoneOffset.UTC);
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO live_update (section_id, seq, account_id, bytes, received_at)"
                 + " VALUES (?, ?, ?, ?, ?)")) {
-      s.setLong(1, room.sectionId);
-      s.setLong(2, seq);
-      s.setLong(3, actor.accountId());
-      s.setBytes(4, update);
-      s.setObject(5, now);
-      s.executeUpdate();
+      for (int i = 0; i < batch.size(); i++) {
+        if (changed[i]) {
+          s.setLong(1, room.sectionId);
+          s.setLong(2, seqs[i]);
+          s.setLong(3, batch.get(i).actor.accountId());
+          s.setBytes(4, batch.get(i).update);
+          s.setObject(5, now);
+          s.addBatch();
+        }
+      }
+      s.executeBatch();
     }
-    if (seq % COMPACT_EVERY == 0) {
+    if (seq / COMPACT_EVERY != last / COMPACT_EVERY) {
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE live_document SET last_seq = ?, through_seq = ?, state = ?,"
@@ -294,7 +402,23 @@ public class LiveDocuments {
     }
     c.commit();
     room.seq = seq;
-    return new Accepted(seq, true, text);
+    if (room.origins.size() > 10_000) {
+      room.origins.clear(); // never handed out (no socket here asked): forget them
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      if (changed[i] && batch.get(i).origin != null) {
+        room.origins.put(seqs[i], batch.get(i).origin);
+      }
+    }
+    return accepted(seqs, changed, text);
+  }
+
+  private static List<Accepted> accepted(long[] seqs, boolean[] changed, String text) {
+    List<Accepted> out = new ArrayList<>(seqs.length);
+    for (int i = 0; i < seqs.length; i++) {
+      out.add(new Accepted(seqs[i], changed[i], text));
+    }
+    return out;
   }
 
   /**
@@ -419,7 +543,7 @@ public class LiveDocuments {
       s.setLong(2, seq);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new Update(rs.getLong(1), rs.getBytes(2)));
+          out.add(new Update(rs.getLong(1), rs.getBytes(2), null));
         }
       }
     }

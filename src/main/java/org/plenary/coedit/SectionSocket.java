@@ -134,7 +134,7 @@ public class SectionSocket {
         return;
       }
       LiveDocuments.Accepted accepted =
-          documents.apply(actor, paperId, sectionId, message.payload());
+          documents.apply(actor, paperId, sectionId, message.payload(), connection.id());
       connection.sendBinaryAndAwait(SyncMessages.saved(accepted.seq()));
       if (accepted.changed()) {
         sockets.deliver(sectionId, connection.id(), accepted.seq());

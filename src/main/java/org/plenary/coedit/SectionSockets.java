@@ -113,7 +113,7 @@ public class SectionSockets {
       for (LiveDocuments.Update u : documents.news(sectionId)) {
         byte[] message = SyncMessages.update(u.bytes());
         for (String id : open.keySet()) {
-          if (id.equals(origin) && u.seq() == originSeq) {
+          if (id.equals(u.origin()) || (id.equals(origin) && u.seq() == originSeq)) {
             continue;
           }
           send(id, message);
