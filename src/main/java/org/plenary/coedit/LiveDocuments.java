@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jboss.logging.Logger;
@@ -90,6 +92,22 @@ public class LiveDocuments {
 
     /** Who sent the updates appended here that {@link #news} has not handed out yet, by seq. */
     final Map<Long, String> origins = new HashMap<>();
+
+    /**
+     * Updates the copy took in (appended here or read from the table) that {@link #news} has not
+     * handed out yet, by seq: news serves them from memory when they cover what is asked.
+     */
+    final NavigableMap<Long, byte[]> recent = new TreeMap<>();
+
+    /** Remembers an update the copy now holds, until {@link #news} hands it out. */
+    void took(long seq, byte[] bytes) {
+      if (seq > told) {
+        recent.put(seq, bytes);
+      }
+      if (recent.size() > 10_000) {
+        recent.clear(); // nobody here asks: the table has them
+      }
+    }
 
     Room(long paperId, long sectionId) {
       this.paperId = paperId;
@@ -270,15 +288,35 @@ public class LiveDocuments {
   }
 
   /**
-   * The updates of the section appended since the last call, on any instance, in order; also brings
-   * the copy in memory up to date. Empty when the section is not open here.
+   * The updates of the section appended since the last call, on any instance, in order, through at
+   * least {@code through} (a seq this instance heard of); also brings the copy in memory up to
+   * date. Served from memory when the copy took in every one of them (its own updates, mostly),
+   * from the table otherwise. Empty when the section is not open here.
    */
-  public List<Update> news(long sectionId) {
+  public List<Update> news(long sectionId, long through) {
     Room room = rooms.get(sectionId);
     if (room == null) {
       return List.of();
     }
     synchronized (room) {
+      if (through <= room.told) {
+        return List.of();
+      }
+      room.recent.headMap(room.told, true).clear();
+      if (room.doc != null
+          && through <= room.seq
+          && !room.recent.isEmpty()
+          && room.recent.firstKey() == room.told + 1
+          && room.recent.lastKey() == room.seq
+          && room.recent.size() == room.seq - room.told) {
+        List<Update> fresh = new ArrayList<>(room.recent.size());
+        for (Map.Entry<Long, byte[]> e : room.recent.entrySet()) {
+          fresh.add(new Update(e.getKey(), e.getValue(), room.origins.remove(e.getKey())));
+        }
+        room.recent.clear();
+        room.told = room.seq;
+        return fresh;
+      }
       return withConnection(
           "read new updates of section " + sectionId,
           c -> {
@@ -296,6 +334,7 @@ public class LiveDocuments {
             if (!fresh.isEmpty()) {
               room.told = fresh.get(fresh.size() - 1).seq();
             }
+            room.recent.headMap(room.told, true).clear();
             return fresh;
           });
     }
@@ -406,8 +445,11 @@ public class LiveDocuments {
       room.origins.clear(); // never handed out (no socket here asked): forget them
     }
     for (int i = 0; i < batch.size(); i++) {
-      if (changed[i] && batch.get(i).origin != null) {
-        room.origins.put(seqs[i], batch.get(i).origin);
+      if (changed[i]) {
+        room.took(seqs[i], batch.get(i).update);
+        if (batch.get(i).origin != null) {
+          room.origins.put(seqs[i], batch.get(i).origin);
+        }
       }
     }
     return accepted(seqs, changed, text);
@@ -458,6 +500,7 @@ public class LiveDocuments {
     for (Update u : updatesAfter(c, room.sectionId, room.seq)) {
       yjs.load(room.doc, u.bytes());
       room.seq = u.seq();
+      room.took(u.seq(), u.bytes());
     }
   }
 

@@ -137,7 +137,7 @@ public class SectionSocket {
           documents.apply(actor, paperId, sectionId, message.payload(), connection.id());
       connection.sendBinaryAndAwait(SyncMessages.saved(accepted.seq()));
       if (accepted.changed()) {
-        sockets.deliver(sectionId, connection.id(), accepted.seq());
+        sockets.deliver(sectionId, accepted.seq());
       }
     } catch (Forbidden | Conflict e) {
       connection.sendBinaryAndAwait(SyncMessages.permissionDenied(e.getMessage()));

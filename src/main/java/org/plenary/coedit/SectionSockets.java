@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.plenary.live.LiveNews;
 
@@ -99,38 +101,59 @@ public class SectionSockets {
                     .with(v -> {}, e -> {}));
   }
 
+  /** A section's sending: asks since the sender last looked, and the highest seq asked for. */
+  private static final class Outbox {
+    final AtomicInteger asks = new AtomicInteger();
+    final AtomicLong through = new AtomicLong();
+  }
+
+  private final Map<Long, Outbox> outboxes = new ConcurrentHashMap<>();
+
   /**
-   * Sends the section's sockets every update they have not had; {@code origin} is not sent its own
-   * update {@code originSeq} back (null and -1 for none).
+   * Sends the section's sockets every update they have not had, through at least {@code through};
+   * an update's sender is not sent it back. One thread sends per section at a time, so every socket
+   * gets the updates in seq order; a thread that finds another sending leaves its ask to that one
+   * and returns at once (the sender looks again before it stops), so a burst of updates costs one
+   * read of news per round, not one per update and waiting thread.
    */
-  void deliver(long sectionId, String origin, long originSeq) {
+  void deliver(long sectionId, long through) {
     Map<String, CoEditor> open = bySection.get(sectionId);
     if (open == null) {
       return;
     }
-    // One sender at a time per section, so every socket gets the updates in seq order.
-    synchronized (open) {
-      for (LiveDocuments.Update u : documents.news(sectionId)) {
-        byte[] message = SyncMessages.update(u.bytes());
-        for (String id : open.keySet()) {
-          if (id.equals(u.origin()) || (id.equals(origin) && u.seq() == originSeq)) {
-            continue;
+    Outbox box = outboxes.computeIfAbsent(sectionId, id -> new Outbox());
+    box.through.accumulateAndGet(through, Math::max);
+    if (box.asks.getAndIncrement() != 0) {
+      return;
+    }
+    int missed = 1;
+    try {
+      do {
+        for (LiveDocuments.Update u : documents.news(sectionId, box.through.get())) {
+          byte[] message = SyncMessages.update(u.bytes());
+          for (String id : open.keySet()) {
+            if (!id.equals(u.origin())) {
+              send(id, message);
+            }
           }
-          send(id, message);
         }
-      }
+        missed = box.asks.addAndGet(-missed);
+      } while (missed != 0);
+    } catch (RuntimeException e) {
+      box.asks.set(0); // the next ask sends what this one could not
+      throw e;
     }
   }
 
   void heard(@ObservesAsync LiveNews news) {
     if (LiveNews.RECONNECTED.equals(news.kind())) {
       for (long sectionId : bySection.keySet()) {
-        deliver(sectionId, null, -1);
+        deliver(sectionId, Long.MAX_VALUE);
       }
     } else if (KIND.equals(news.kind())) {
       try {
         JsonNode json = mapper.readTree(news.json());
-        deliver(json.path("sectionId").asLong(), null, -1);
+        deliver(json.path("sectionId").asLong(), json.path("seq").asLong(Long.MAX_VALUE));
       } catch (JsonProcessingException e) {
         LOG.warnf("Ignored unreadable co-editing news %s", news.json());
       }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
@@ -18,9 +19,11 @@ import org.graalvm.polyglot.Value;
  * frontend build ({@code frontend/jvm/yjs-jvm.ts}) and read from the class path, so the server
  * decodes, applies and encodes exactly what browsers do. See docs/live.md for why.
  *
- * <p>A GraalJS context runs one thread at a time, so every call takes this runtime's lock; a call
- * is microseconds to a few milliseconds (figures in docs/live.md). The context has no host access:
- * bytes cross as strings of chars 0..255.
+ * <p>A GraalJS context runs one thread at a time, so every call takes its context's lock; a call is
+ * microseconds to a few milliseconds (figures in docs/live.md). There are a few contexts on one
+ * engine (as many as processors, at least two), and each document lives in one of them, given out
+ * in turn, so sections do not all wait for one lock. The contexts have no host access: bytes cross
+ * as strings of chars 0..255.
  */
 @Singleton
 public class Yjs implements AutoCloseable {
@@ -29,15 +32,28 @@ public class Yjs implements AutoCloseable {
   static final String BUNDLE = "yjs-jvm.js";
 
   private final Engine engine;
-  private final Context context;
-  private final Value api;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final Runtime[] runtimes;
+  private final AtomicInteger next = new AtomicInteger();
 
-  /** One section's document in this runtime: touch it only through {@link Yjs}. */
+  /** One context with the bundle loaded, and the lock its one thread at a time takes. */
+  private record Runtime(Context context, Value api, ReentrantLock lock) {
+    <T> T locked(Supplier<T> call) {
+      lock.lock();
+      try {
+        return call.get();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** One section's document in one of the contexts: touch it only through {@link Yjs}. */
   public static final class Doc {
+    private final Runtime runtime;
     private final Value value;
 
-    private Doc(Value value) {
+    private Doc(Runtime runtime, Value value) {
+      this.runtime = runtime;
       this.value = value;
     }
   }
@@ -68,21 +84,28 @@ public class Yjs implements AutoCloseable {
       throw new IllegalStateException("Cannot read " + BUNDLE, e);
     }
     engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-    context = Context.newBuilder("js").engine(engine).build();
-    context.eval(Source.newBuilder("js", code, BUNDLE).buildLiteral());
-    api = context.getBindings("js").getMember("PlenaryYjs");
+    Source source = Source.newBuilder("js", code, BUNDLE).buildLiteral();
+    runtimes = new Runtime[Math.max(2, java.lang.Runtime.getRuntime().availableProcessors())];
+    for (int i = 0; i < runtimes.length; i++) {
+      Context context = Context.newBuilder("js").engine(engine).build();
+      context.eval(source);
+      runtimes[i] =
+          new Runtime(
+              context, context.getBindings("js").getMember("PlenaryYjs"), new ReentrantLock());
+    }
   }
 
-  /** An empty document. */
+  /** An empty document, in the next context in turn. */
   public Doc create() {
-    return locked(() -> new Doc(api.invokeMember("create")));
+    Runtime r = runtimes[Math.floorMod(next.getAndIncrement(), runtimes.length)];
+    return r.locked(() -> new Doc(r, r.api().invokeMember("create")));
   }
 
   /** Applies a client's update, or says why not (see {@link Status}). */
   public Applied apply(Doc doc, byte[] update) {
-    return locked(
+    return doc.runtime.locked(
         () -> {
-          Value result = api.invokeMember("apply", doc.value, binary(update));
+          Value result = doc.runtime.api().invokeMember("apply", doc.value, binary(update));
           Status status =
               switch (result.getMember("status").asString()) {
                 case "applied" -> Status.APPLIED;
@@ -99,17 +122,18 @@ public class Yjs implements AutoCloseable {
 
   /** Applies an update the server itself stored or received from another instance. */
   public void load(Doc doc, byte[] update) {
-    locked(() -> api.invokeMember("load", doc.value, binary(update)));
+    doc.runtime.locked(() -> doc.runtime.api().invokeMember("load", doc.value, binary(update)));
   }
 
   /** The document's text. */
   public String text(Doc doc) {
-    return locked(() -> api.invokeMember("text", doc.value).asString());
+    return doc.runtime.locked(() -> doc.runtime.api().invokeMember("text", doc.value).asString());
   }
 
   /** The document's state vector (what it has seen from each client). */
   public byte[] stateVector(Doc doc) {
-    return locked(() -> bytes(api.invokeMember("stateVector", doc.value).asString()));
+    return doc.runtime.locked(
+        () -> bytes(doc.runtime.api().invokeMember("stateVector", doc.value).asString()));
   }
 
   /**
@@ -117,37 +141,30 @@ public class Yjs implements AutoCloseable {
    * empty when {@code vector} is not a state vector.
    */
   public Optional<byte[]> missing(Doc doc, byte[] vector) {
-    return locked(
+    return doc.runtime.locked(
         () -> {
-          Value out = api.invokeMember("missing", doc.value, binary(vector));
+          Value out = doc.runtime.api().invokeMember("missing", doc.value, binary(vector));
           return out.isNull() ? Optional.<byte[]>empty() : Optional.of(bytes(out.asString()));
         });
   }
 
   /** Makes the text {@code next} with one edit; returns the update (empty if nothing changed). */
   public byte[] replaceText(Doc doc, String next) {
-    return locked(() -> bytes(api.invokeMember("replaceText", doc.value, next).asString()));
+    return doc.runtime.locked(
+        () -> bytes(doc.runtime.api().invokeMember("replaceText", doc.value, next).asString()));
   }
 
   @PreDestroy
   @Override
   public void close() {
-    lock.lock();
-    try {
-      context.close();
-      engine.close();
-    } finally {
-      lock.unlock();
+    for (Runtime r : runtimes) {
+      r.locked(
+          () -> {
+            r.context().close();
+            return null;
+          });
     }
-  }
-
-  private <T> T locked(Supplier<T> call) {
-    lock.lock();
-    try {
-      return call.get();
-    } finally {
-      lock.unlock();
-    }
+    engine.close();
   }
 
   private static String binary(byte[] bytes) {
