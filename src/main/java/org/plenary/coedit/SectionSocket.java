@@ -51,6 +51,7 @@ public class SectionSocket {
   @Inject SecurityIdentity identity;
   @Inject LiveDocuments documents;
   @Inject SectionSockets sockets;
+  @Inject Checkpoints checkpoints;
 
   // One instance serves every connection: what is the connection's own is read from it (the
   // injected
@@ -126,6 +127,8 @@ public class SectionSocket {
   @OnClose
   void closed() {
     sockets.leave(id("sectionId"), connection.id());
+    checkpoints.closed(
+        identity.getAttribute(CurrentActor.ACTOR), id("paperId"), id("sectionId"), connection.id());
   }
 
   @OnError
