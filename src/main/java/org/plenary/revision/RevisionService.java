@@ -378,8 +378,22 @@ public class RevisionService {
   }
 
   /**
+   * Before anything reads a section's text to change it (a merge, its preview, a rebase): the live
+   * document's typing is checkpointed, with its last co-author as the event's actor (reading is not
+   * writing). Joins the caller's transaction. A frozen paper or a deleted section is left as it is
+   * (its live text cannot become a revision any more; the change is refused anyway).
+   */
+  public void checkpointBeforeReading(long paperId, long sectionId) {
+    try {
+      writer.checkpoint(paperId, sectionId, null, false);
+    } catch (Conflict e) {
+      // See above: nothing to save into.
+    }
+  }
+
+  /**
    * Before anything reads a paper's texts for a compile: every section whose live document has
-   * typing not yet in a revision is checkpointed.
+   * typing not yet in a revision is checkpointed (as {@link #checkpointBeforeReading}).
    */
   public void checkpointPaper(long paperId) {
     List<Long> ids =
@@ -388,11 +402,7 @@ public class RevisionService {
             .map(s -> s.id)
             .toList();
     for (long sectionId : live.unsavedAmong(ids)) {
-      try {
-        writer.checkpoint(paperId, sectionId, actor.get().accountId(), false);
-      } catch (Conflict e) {
-        // A frozen paper or a deleted section: its live text cannot become a revision any more.
-      }
+      checkpointBeforeReading(paperId, sectionId);
     }
   }
 
