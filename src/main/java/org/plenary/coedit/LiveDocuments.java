@@ -399,46 +399,13 @@ public class LiveDocuments {
               + RevisionService.MAX_BODY_BYTES
               + " bytes (1 MiB) of UTF-8 text");
     }
-    OffsetDateTime now = OffsetDateTime.ofInstant(BaseEntity.now(), ZoneOffset.UTC);
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO live_update (section_id, seq, account_id, bytes, received_at)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      for (int i = 0; i < batch.size(); i++) {
-        if (changed[i]) {
-          s.setLong(1, room.sectionId);
-          s.setLong(2, seqs[i]);
-          s.setLong(3, batch.get(i).actor.accountId());
-          s.setBytes(4, batch.get(i).update);
-          s.setObject(5, now);
-          s.addBatch();
-        }
-      }
-      s.executeBatch();
-    }
-    if (seq / COMPACT_EVERY != last / COMPACT_EVERY) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE live_document SET last_seq = ?, through_seq = ?, state = ?,"
-                  + " state_vector = ?, updated_at = ? WHERE section_id = ?")) {
-        s.setLong(1, seq);
-        s.setLong(2, seq);
-        s.setBytes(3, yjs.missing(room.doc, new byte[0]).orElseThrow());
-        s.setBytes(4, yjs.stateVector(room.doc));
-        s.setObject(5, now);
-        s.setLong(6, room.sectionId);
-        s.executeUpdate();
-      }
-    } else {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE live_document SET last_seq = ?, updated_at = ? WHERE section_id = ?")) {
-        s.setLong(1, seq);
-        s.setObject(2, now);
-        s.setLong(3, room.sectionId);
-        s.executeUpdate();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (changed[i]) {
+        rows.add(new Row(seqs[i], batch.get(i).actor.accountId(), batch.get(i).update));
       }
     }
+    append(c, room.doc, room.sectionId, last, rows, false);
     c.commit();
     room.seq = seq;
     if (room.origins.size() > 10_000) {
@@ -461,6 +428,55 @@ public class LiveDocuments {
       out.add(new Accepted(seqs[i], changed[i], text));
     }
     return out;
+  }
+
+  /** An update to append: its seq, who sent it, its bytes. */
+  record Row(long seq, long accountId, byte[] bytes) {}
+
+  /**
+   * Appends {@code rows} (already in {@code doc}, seqs following {@code before}) in one round trip
+   * and moves the document's last seq; rewrites the snapshot when the seqs pass a multiple of
+   * {@link #COMPACT_EVERY}. With {@code checkpointed}, also records that the text with these
+   * updates is in a revision (a save applied into the document). The document's row must be locked.
+   */
+  void append(
+      Connection c, Yjs.Doc doc, long sectionId, long before, List<Row> rows, boolean checkpointed)
+      throws SQLException {
+    OffsetDateTime now = OffsetDateTime.ofInstant(BaseEntity.now(), ZoneOffset.UTC);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO live_update (section_id, seq, account_id, bytes, received_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      for (Row r : rows) {
+        s.setLong(1, sectionId);
+        s.setLong(2, r.seq());
+        s.setLong(3, r.accountId());
+        s.setBytes(4, r.bytes());
+        s.setObject(5, now);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+    long seq = rows.get(rows.size() - 1).seq();
+    boolean compact = seq / COMPACT_EVERY != before / COMPACT_EVERY;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE live_document SET last_seq = ?, updated_at = ?,"
+                + " checkpointed_seq = CASE WHEN ? THEN ? ELSE checkpointed_seq END,"
+                + " through_seq = CASE WHEN ? THEN ? ELSE through_seq END,"
+                + " state = COALESCE(?, state), state_vector = COALESCE(?, state_vector)"
+                + " WHERE section_id = ?")) {
+      s.setLong(1, seq);
+      s.setObject(2, now);
+      s.setBoolean(3, checkpointed);
+      s.setLong(4, seq);
+      s.setBoolean(5, compact);
+      s.setLong(6, seq);
+      s.setBytes(7, compact ? yjs.missing(doc, new byte[0]).orElseThrow() : null);
+      s.setBytes(8, compact ? yjs.stateVector(doc) : null);
+      s.setLong(9, sectionId);
+      s.executeUpdate();
+    }
   }
 
   /**
@@ -576,8 +592,7 @@ public class LiveDocuments {
     }
   }
 
-  private static List<Update> updatesAfter(Connection c, long sectionId, long seq)
-      throws SQLException {
+  static List<Update> updatesAfter(Connection c, long sectionId, long seq) throws SQLException {
     List<Update> out = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(

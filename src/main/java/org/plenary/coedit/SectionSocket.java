@@ -58,6 +58,7 @@ public class SectionSocket {
   @Inject Awareness awareness;
   @Inject Audiences audiences;
   @Inject SectionSockets sockets;
+  @Inject Checkpoints checkpoints;
 
   // One instance serves every connection: what is the connection's own is read from it (the
   // injected
@@ -152,6 +153,8 @@ public class SectionSocket {
   void closed() {
     cursorsGo();
     sockets.leave(id("sectionId"), connection.id());
+    checkpoints.closed(
+        identity.getAttribute(CurrentActor.ACTOR), id("paperId"), id("sectionId"), connection.id());
   }
 
   @OnError

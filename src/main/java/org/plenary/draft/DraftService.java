@@ -212,6 +212,7 @@ public class DraftService {
   @Transactional
   public MergePreview preview(long paperId, long draftId) {
     Draft draft = visible(paperId, draftId);
+    revisions.checkpointBeforeReading(paperId, draft.sectionId); // live typing is the text now
     return preview(draft, Section.ofPaper(paperId, draft.sectionId, LockModeType.NONE));
   }
 
@@ -223,6 +224,8 @@ public class DraftService {
   public DraftView merge(long paperId, long draftId, String ifMatch, List<Resolution> resolutions) {
     Draft draft = lock(paperId, draftId);
     requireOpen(draft, "merge");
+    // Live typing becomes a revision first: a tag older than it gets the usual 412.
+    revisions.checkpointBeforeReading(paperId, draft.sectionId);
     Section section = Section.ofPaper(paperId, draft.sectionId, LockModeType.NONE);
     requireSectionTag(section, ifMatch);
     DraftVersion v = version(draft);
@@ -259,6 +262,7 @@ public class DraftService {
       long paperId, long draftId, String ifMatch, List<Resolution> resolutions) {
     Draft draft = ownUndecided(paperId, draftId, "rebase");
     requireDraftTag(draft, ifMatch);
+    revisions.checkpointBeforeReading(paperId, draft.sectionId); // rebase onto the live text
     Section section = Section.ofPaper(paperId, draft.sectionId, LockModeType.NONE);
     DraftVersion v = version(draft);
     if (v.baseRevision == section.currentRevision) {

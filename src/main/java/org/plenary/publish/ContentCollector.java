@@ -23,6 +23,7 @@ import org.plenary.publish.EditionContent.SectionPart;
 import org.plenary.publish.EditionContent.SignatoryPart;
 import org.plenary.publish.EditionContent.StancePart;
 import org.plenary.revision.Revision;
+import org.plenary.revision.RevisionService;
 import org.plenary.section.SectionRecords.SectionView;
 import org.plenary.section.SectionService;
 
@@ -33,9 +34,11 @@ public class ContentCollector {
   @Inject SectionService sections;
   @Inject EndorsementService endorsements;
   @Inject Memberships memberships;
+  @Inject RevisionService revisions;
 
   @Transactional
   public EditionContent collect(long paperId) {
+    revisions.checkpointPaper(paperId); // what co-editors typed live is in the edition
     Paper p =
         Paper.<Paper>findByIdOptional(paperId)
             .orElseThrow(() -> new NotFound("paper", String.valueOf(paperId)));
