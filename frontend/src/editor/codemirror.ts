@@ -23,7 +23,7 @@ interface Listeners {
  * A CodeMirror surface with the Markdown editing every section editor has, plus `extensions`
  * (undo history, or the live binding with its own undo).
  */
-export function editorSurface(initial: string, label: string, placeholder: string, extensions: Extension[]): Surface {
+export function editorSurface(initial: string, label: string, placeholder: string, extensions: Extension[]): Surface & { readonly view: EditorView } {
   const listeners: Listeners = { changes: [], selections: [] };
   const element = document.createElement('div');
   element.className = 'cm-host';
@@ -51,7 +51,7 @@ export function editorSurface(initial: string, label: string, placeholder: strin
       ],
     }),
   });
-  return viewSurface(view, element, listeners);
+  return { ...viewSurface(view, element, listeners), view };
 }
 
 function viewSurface(view: EditorView, element: HTMLElement, listeners: Listeners): Surface {
