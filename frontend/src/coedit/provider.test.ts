@@ -136,7 +136,9 @@ function client(server: FakeServer, writer = true) {
 
 describe('the live provider', () => {
   it('signs in through the bearer-token-carrier subprotocol on the page’s ws: or wss: origin', () => {
-    expect(bearerProtocols('plt_x')).toEqual(['bearer-token-carrier', 'quarkus-http-upgrade#Authorization#Bearer plt_x']);
+    expect(bearerProtocols('plt_x')).toEqual(['bearer-token-carrier', 'quarkus-http-upgrade%23Authorization%23Bearer%20plt_x']);
+    // Every character is one a subprotocol (an HTTP token) may hold.
+    expect(bearerProtocols('eyJ.a-b_c~d+e/f=')[1]).toMatch(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/);
     expect(liveUrl({ protocol: 'https:', host: 'p.example.org' }, '', 3, 4)).toBe('wss://p.example.org/api/papers/3/sections/4/live');
     expect(liveUrl({ protocol: 'http:', host: '127.0.0.1:8080' }, '', 3, 4)).toBe('ws://127.0.0.1:8080/api/papers/3/sections/4/live');
     expect(liveUrl({ protocol: 'http:', host: 'x' }, 'https://api.example.org/', 3, 4)).toBe('wss://api.example.org/api/papers/3/sections/4/live');

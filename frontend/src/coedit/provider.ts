@@ -38,9 +38,10 @@ export function liveUrl(location: { protocol: string; host: string }, apiBase: s
 /**
  * A browser cannot set `Authorization` on a WebSocket; Quarkus WebSockets Next reads it from the
  * `quarkus-http-upgrade#<header>#<value>` subprotocol when `bearer-token-carrier` is offered too.
+ * URL-encoded (Quarkus decodes it): a subprotocol may not hold the space after "Bearer".
  */
 export function bearerProtocols(token: string): string[] {
-  return ['bearer-token-carrier', `quarkus-http-upgrade#Authorization#Bearer ${token}`];
+  return ['bearer-token-carrier', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)];
 }
 
 export interface ProviderView {
