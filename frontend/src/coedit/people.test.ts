@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { caretLabel, coEditors, contrastWithWhite, localUser, readableColor, shapeSymbol, shown } from './people';
+import { caretLabel, coEditors, listLabel, contrastWithWhite, localUser, readableColor, shapeSymbol, shown } from './people';
 
 describe('who is in the live text', () => {
   it('labels a caret with a shape and the label, so colour is never the only clue', () => {
     expect(caretLabel({ name: 'Nadia Haddad', shape: 'triangle' })).toBe('▲ Nadia Haddad');
     expect(caretLabel({ name: 'Nadia Haddad', label: 'A participant', shape: 'square' })).toBe('■ A participant');
     expect(caretLabel({ label: '◆ Amara', shape: '◆' })).toBe('◆ Amara');
+    expect(caretLabel({ name: 'Amara Osei', label: 'AO', shape: '▲' })).toBe('▲ AO');
+    expect(listLabel({ name: 'Amara Osei', label: 'AO', shape: '▲' })).toBe('▲ Amara Osei');
     expect(caretLabel(undefined)).toBe('● ?');
     expect(shapeSymbol('hexagon')).toBe('⬢');
     expect(shapeSymbol('no such shape')).toBe('●');

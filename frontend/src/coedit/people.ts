@@ -35,11 +35,18 @@ export function shapeSymbol(shape: string | undefined): string {
   return SHAPES[shape.toLowerCase()] ?? ([...shape].length === 1 ? shape : SHAPES['circle'] ?? '●');
 }
 
-/** What a caret and the co-editors list show: the shape, then the label (or the name). */
-export function caretLabel(user: Partial<LiveUser> | undefined): string {
-  const symbol = shapeSymbol(user?.shape);
-  const text = (user?.label ?? '').trim() || (user?.name ?? '').trim() || '?';
+function withShape(symbol: string, text: string): string {
   return text.startsWith(symbol) ? text : `${symbol} ${text}`;
+}
+
+/** What a caret shows: the shape, then the label (the server's: initials, or "A participant"). */
+export function caretLabel(user: Partial<LiveUser> | undefined): string {
+  return withShape(shapeSymbol(user?.shape), (user?.label ?? '').trim() || (user?.name ?? '').trim() || '?');
+}
+
+/** What the co-editors list shows: the shape, then the name (or the label). */
+export function listLabel(user: Partial<LiveUser> | undefined): string {
+  return withShape(shapeSymbol(user?.shape), (user?.name ?? '').trim() || (user?.label ?? '').trim() || '?');
 }
 
 function channel(hex: string, i: number): number {
@@ -91,14 +98,14 @@ export function shown(user: Partial<LiveUser> | undefined): LiveUser {
   };
 }
 
-/** The co-editors to list: one per label, without this tab, writers first, then by name. */
+/** The co-editors to list (`name` with its shape): one each, without this tab, writers first, then by name. */
 export function coEditors(states: ReadonlyMap<number, Readonly<Record<string, unknown>>>, self: number): LiveUser[] {
   const byLabel = new Map<string, LiveUser>();
   for (const [client, state] of states) {
     if (client === self) continue;
     const user = state['user'] as Partial<LiveUser> | undefined;
     if (user === undefined || typeof user !== 'object') continue;
-    const person = shown(user);
+    const person = { ...shown(user), name: listLabel(user) };
     const seen = byLabel.get(person.name);
     if (seen === undefined || (seen.readOnly === true && person.readOnly !== true)) byLabel.set(person.name, person);
   }
