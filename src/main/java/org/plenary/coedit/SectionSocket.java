@@ -13,11 +13,13 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
+import org.plenary.identity.Audiences;
 import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.DomainException;
 import org.plenary.platform.error.Forbidden;
 import org.plenary.platform.error.TooLarge;
 import org.plenary.platform.security.Actor;
+import org.plenary.platform.security.Credential;
 import org.plenary.platform.security.CurrentActor;
 
 /**
@@ -34,6 +36,9 @@ import org.plenary.platform.security.CurrentActor;
  * permission-denied message, and the socket stays open to watch; an update the server cannot use
  * (malformed, out of order, too large) closes the socket with a reason after that message, since
  * the client's document now differs from the server's and must sync again.
+ *
+ * <p>Awareness messages (cursors) are relayed by {@link Awareness}; {@link SocketAccess} closes the
+ * socket (1008) once its reader signs out or may no longer read the paper.
  */
 @Authenticated
 @WebSocket(path = "/api/papers/{paperId}/sections/{sectionId}/live")
@@ -51,6 +56,8 @@ public class SectionSocket {
   @Inject SecurityIdentity identity;
   @Inject LiveDocuments documents;
   @Inject SectionSockets sockets;
+  @Inject Awareness awareness;
+  @Inject Audiences audiences;
 
   // One instance serves every connection: what is the connection's own is read from it (the
   // injected
@@ -76,10 +83,22 @@ public class SectionSocket {
       close(POLICY, e.getMessage());
       return;
     }
-    sockets.join(sectionId, connection.id());
-    if (documents.mayWrite(actor, paperId, sectionId)) {
+    boolean mayWrite = documents.mayWrite(actor, paperId, sectionId);
+    CoEditor editor =
+        new CoEditor(
+            connection.id(),
+            paperId,
+            sectionId,
+            actor,
+            identity.getAttribute(Credential.ATTRIBUTE),
+            awareness.looksOf(actor, paperId),
+            audiences.of(actor, paperId),
+            mayWrite);
+    sockets.join(editor);
+    if (mayWrite) {
       connection.sendBinaryAndAwait(SyncMessages.step1(documents.stateVector(paperId, sectionId)));
     }
+    awareness.joined(editor);
   }
 
   @OnBinaryMessage
@@ -98,9 +117,15 @@ public class SectionSocket {
       refuse(INVALID_DATA, "malformed message: " + e.getMessage());
       return;
     }
-    if (message.type() != SyncMessages.SYNC) {
-      // Awareness (presence in the text) is a later step; other types are not ours.
+    if (message.type() == SyncMessages.AWARENESS) {
+      CoEditor editor = sockets.editor(sectionId, connection.id());
+      if (editor != null) {
+        awareness.received(editor, message.payload());
+      }
       return;
+    }
+    if (message.type() != SyncMessages.SYNC) {
+      return; // not ours
     }
     try {
       if (message.syncType() == SyncMessages.STEP_1) {
@@ -125,7 +150,7 @@ public class SectionSocket {
 
   @OnClose
   void closed() {
-    sockets.leave(id("sectionId"), connection.id());
+    leave();
   }
 
   @OnError
@@ -153,8 +178,16 @@ public class SectionSocket {
     }
   }
 
+  /** Forgets the socket; the others see its cursors go. */
+  private void leave() {
+    CoEditor gone = sockets.leave(id("sectionId"), connection.id());
+    if (gone != null) {
+      awareness.left(gone);
+    }
+  }
+
   private void close(int code, String reason) {
-    sockets.leave(id("sectionId"), connection.id());
+    leave();
     connection.close(new CloseReason(code, closeText(reason))).subscribe().with(v -> {}, e -> {});
   }
 

@@ -3,13 +3,15 @@ package org.plenary.coedit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.plenary.live.LiveNews;
@@ -35,25 +37,66 @@ public class SectionSockets {
   @Inject OpenConnections connections;
 
   /**
-   * The ids of each section's joined connections. Ids, not the connections: an endpoint's injected
-   * connection is a proxy for whichever connection the current thread serves.
+   * Each section's joined sockets, by connection id. Ids, not the connections: an endpoint's
+   * injected connection is a proxy for whichever connection the current thread serves.
    */
-  private final Map<Long, Set<String>> bySection = new ConcurrentHashMap<>();
+  private final Map<Long, Map<String, CoEditor>> bySection = new ConcurrentHashMap<>();
 
-  void join(long sectionId, String connectionId) {
-    bySection.computeIfAbsent(sectionId, id -> ConcurrentHashMap.newKeySet()).add(connectionId);
+  void join(CoEditor editor) {
+    bySection
+        .computeIfAbsent(editor.sectionId, id -> new ConcurrentHashMap<>())
+        .put(editor.connectionId, editor);
   }
 
-  void leave(long sectionId, String connectionId) {
-    Set<String> open = bySection.get(sectionId);
-    if (open != null) {
-      open.remove(connectionId);
-    }
+  /** Forgets a socket; the co-editor it was, or null when it had left already. */
+  CoEditor leave(long sectionId, String connectionId) {
+    Map<String, CoEditor> open = bySection.get(sectionId);
+    return open == null ? null : open.remove(connectionId);
+  }
+
+  /** The joined socket, or null. */
+  CoEditor editor(long sectionId, String connectionId) {
+    Map<String, CoEditor> open = bySection.get(sectionId);
+    return open == null ? null : open.get(connectionId);
   }
 
   boolean joined(long sectionId, String connectionId) {
-    Set<String> open = bySection.get(sectionId);
-    return open != null && open.contains(connectionId);
+    Map<String, CoEditor> open = bySection.get(sectionId);
+    return open != null && open.containsKey(connectionId);
+  }
+
+  /** The section's joined sockets. */
+  Collection<CoEditor> of(long sectionId) {
+    Map<String, CoEditor> open = bySection.get(sectionId);
+    return open == null ? List.of() : open.values();
+  }
+
+  /** Every joined socket on this instance. */
+  List<CoEditor> all() {
+    return bySection.values().stream().flatMap(m -> m.values().stream()).toList();
+  }
+
+  /** Sends a message to a socket, without waiting; a socket that went away is skipped. */
+  void send(String connectionId, byte[] message) {
+    connections
+        .findByConnectionId(connectionId)
+        .filter(WebSocketConnection::isOpen)
+        .ifPresent(
+            c ->
+                c.sendBinary(message)
+                    .subscribe()
+                    .with(v -> {}, e -> LOG.debugf("Could not send to a live socket: %s", e)));
+  }
+
+  /** Closes a socket with a code and reason (it has left already, see {@link #leave}). */
+  void close(String connectionId, int code, String reason) {
+    connections
+        .findByConnectionId(connectionId)
+        .ifPresent(
+            c ->
+                c.close(new CloseReason(code, SectionSocket.closeText(reason)))
+                    .subscribe()
+                    .with(v -> {}, e -> {}));
   }
 
   /**
@@ -61,7 +104,7 @@ public class SectionSockets {
    * update {@code originSeq} back (null and -1 for none).
    */
   void deliver(long sectionId, String origin, long originSeq) {
-    Set<String> open = bySection.get(sectionId);
+    Map<String, CoEditor> open = bySection.get(sectionId);
     if (open == null) {
       return;
     }
@@ -69,19 +112,11 @@ public class SectionSockets {
     synchronized (open) {
       for (LiveDocuments.Update u : documents.news(sectionId)) {
         byte[] message = SyncMessages.update(u.bytes());
-        for (String id : open) {
+        for (String id : open.keySet()) {
           if (id.equals(origin) && u.seq() == originSeq) {
             continue;
           }
-          connections
-              .findByConnectionId(id)
-              .filter(WebSocketConnection::isOpen)
-              .ifPresent(
-                  c ->
-                      c.sendBinary(message)
-                          .subscribe()
-                          .with(
-                              v -> {}, e -> LOG.debugf("Could not send to a live socket: %s", e)));
+          send(id, message);
         }
       }
     }

@@ -1,11 +1,7 @@
 package org.plenary.coedit;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
 /**
- * The y-protocols messages a section's socket speaks, in their wire format (lib0 encoding: unsigned
+ * The y-protocols messages a section's socket speaks, in their wire format ({@link Lib0}: unsigned
  * LEB128 integers, byte arrays and strings prefixed with their length), as {@code y-protocols}'
  * {@code sync.js} and {@code auth.js} write them, so the web app uses those modules unchanged:
  *
@@ -13,7 +9,7 @@ import java.util.Arrays;
  *   <li>{@code 0, 0, stateVector}: sync step 1, "here is what I have";
  *   <li>{@code 0, 1, update}: sync step 2, "here is what you lack";
  *   <li>{@code 0, 2, update}: an update;
- *   <li>{@code 1, awareness}: presence (not handled by the server yet: ignored);
+ *   <li>{@code 1, awareness}: presence in the text ({@link AwarenessMessages});
  *   <li>{@code 2, 0, reason}: permission denied (server to client), with the reason;
  *   <li>{@code 3, seq}: Plenary's own: the client's update (or step 2) was stored as {@code seq};
  *       sent in order, one per update or step 2 the client sent, after the transaction committed.
@@ -47,7 +43,7 @@ public final class SyncMessages {
 
   /** Reads one message (sync, awareness or anything else, whose payload is left unread). */
   public static Message read(byte[] bytes) throws Malformed {
-    Reader r = new Reader(bytes);
+    Lib0.Reader r = new Lib0.Reader(bytes);
     int type = r.uint();
     if (type == SYNC) {
       int sub = r.uint();
@@ -58,7 +54,7 @@ public final class SyncMessages {
       r.end();
       return new Message(type, sub, payload);
     }
-    return new Message(type, -1, Arrays.copyOfRange(bytes, r.at, bytes.length));
+    return new Message(type, -1, r.rest());
   }
 
   public static byte[] step1(byte[] stateVector) {
@@ -74,99 +70,33 @@ public final class SyncMessages {
   }
 
   public static byte[] permissionDenied(String reason) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    uint(out, AUTH);
-    uint(out, PERMISSION_DENIED);
-    bytes(out, reason.getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    return new Lib0.Writer(reason.length() + 8)
+        .uint(AUTH)
+        .uint(PERMISSION_DENIED)
+        .string(reason)
+        .toByteArray();
   }
 
   public static byte[] saved(long seq) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    uint(out, SAVED);
-    uint(out, seq);
-    return out.toByteArray();
+    return new Lib0.Writer(10).uint(SAVED).uint(seq).toByteArray();
   }
 
   /** The reason of a permission-denied message, or null for any other message. */
   public static String deniedReason(byte[] message) throws Malformed {
-    Reader r = new Reader(message);
+    Lib0.Reader r = new Lib0.Reader(message);
     if (r.uint() != AUTH || r.uint() != PERMISSION_DENIED) {
       return null;
     }
-    return new String(r.bytes(), StandardCharsets.UTF_8);
+    return r.string();
   }
 
   /** The seq of a saved message, or -1 for any other message. */
   public static long savedSeq(byte[] message) throws Malformed {
-    Reader r = new Reader(message);
-    return r.uint() == SAVED ? r.uint() : -1;
+    Lib0.Reader r = new Lib0.Reader(message);
+    return r.uint() == SAVED ? r.ulong() : -1;
   }
 
   private static byte[] sync(int sub, byte[] payload) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 8);
-    uint(out, SYNC);
-    uint(out, sub);
-    bytes(out, payload);
-    return out.toByteArray();
-  }
-
-  private static void uint(ByteArrayOutputStream out, long value) {
-    while (value > 0x7f) {
-      out.write((int) (0x80 | (value & 0x7f)));
-      value >>>= 7;
-    }
-    out.write((int) value);
-  }
-
-  private static void bytes(ByteArrayOutputStream out, byte[] bytes) {
-    uint(out, bytes.length);
-    out.writeBytes(bytes);
-  }
-
-  private static final class Reader {
-    final byte[] bytes;
-    int at;
-
-    Reader(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    int uint() throws Malformed {
-      long value = 0;
-      for (int shift = 0; ; shift += 7) {
-        if (at >= bytes.length) {
-          throw new Malformed("the message ends inside a number");
-        }
-        if (shift > 28) {
-          throw new Malformed("a number in the message is too large");
-        }
-        int b = bytes[at++] & 0xff;
-        value |= (long) (b & 0x7f) << shift;
-        if (b < 0x80) {
-          break;
-        }
-      }
-      if (value > Integer.MAX_VALUE) {
-        throw new Malformed("a number in the message is too large");
-      }
-      return (int) value;
-    }
-
-    byte[] bytes() throws Malformed {
-      int length = uint();
-      if (length > bytes.length - at) {
-        throw new Malformed("the message is shorter than it says");
-      }
-      byte[] out = Arrays.copyOfRange(bytes, at, at + length);
-      at += length;
-      return out;
-    }
-
-    void end() throws Malformed {
-      if (at != bytes.length) {
-        throw new Malformed("the message has " + (bytes.length - at) + " bytes too many");
-      }
-    }
+    return new Lib0.Writer(payload.length + 8).uint(SYNC).uint(sub).bytes(payload).toByteArray();
   }
 }

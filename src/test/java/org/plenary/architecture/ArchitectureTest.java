@@ -80,7 +80,7 @@ class ArchitectureTest {
         "revision",
         "endorsement",
         "comment");
-    uses("coedit", "platform", "paper", "live", "section", "revision");
+    uses("coedit", "platform", "identity", "paper", "live", "section", "revision");
   }
 
   private static void uses(String feature, String... lower) {

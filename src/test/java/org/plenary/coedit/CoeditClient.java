@@ -1,5 +1,7 @@
 package org.plenary.coedit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -8,6 +10,10 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,6 +43,14 @@ final class CoeditClient implements AutoCloseable {
 
   int toBeSaved;
   String denied;
+
+  /** The others' awareness states as received, by client id (removed ones are gone). */
+  final Map<Long, JsonNode> peers = new HashMap<>();
+
+  /** Every awareness entry received, in order. */
+  final List<AwarenessMessages.Entry> heard = new ArrayList<>();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private CoeditClient(Yjs yjs, String path, String token) {
     this.yjs = yjs;
@@ -72,6 +86,29 @@ final class CoeditClient implements AutoCloseable {
     send(SyncMessages.update(update));
     toBeSaved++;
     return update;
+  }
+
+  /** Sends this client's awareness state (JSON, or {@code "null"} for gone) at {@code clock}. */
+  void announce(long clientId, long clock, String state) {
+    send(AwarenessMessages.message(List.of(new AwarenessMessages.Entry(clientId, clock, state))));
+  }
+
+  /** Waits until the others' state of {@code clientId} is there and satisfies {@code check}. */
+  JsonNode untilPeer(long clientId, java.util.function.Predicate<JsonNode> check) {
+    until(
+        "the awareness state of client " + clientId + " (have " + peers + ")",
+        () -> peers.containsKey(clientId) && check.test(peers.get(clientId)));
+    return peers.get(clientId);
+  }
+
+  void untilPeerGone(long clientId) {
+    until(
+        "client " + clientId + " gone (have " + peers + ")",
+        () -> !peers.containsKey(clientId) && heardOf(clientId));
+  }
+
+  boolean heardOf(long clientId) {
+    return heard.stream().anyMatch(e -> e.clientId() == clientId);
   }
 
   void send(byte[] message) {
@@ -152,7 +189,18 @@ final class CoeditClient implements AutoCloseable {
         saves++;
       } else if (m.type() == SyncMessages.AUTH) {
         denied = SyncMessages.deniedReason(message);
+      } else if (m.type() == SyncMessages.AWARENESS) {
+        for (AwarenessMessages.Entry e : AwarenessMessages.read(m.payload())) {
+          heard.add(e);
+          if (e.gone()) {
+            peers.remove(e.clientId());
+          } else {
+            peers.put(e.clientId(), JSON.readTree(e.state()));
+          }
+        }
       }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError("the server sent an awareness state that is not JSON: " + e);
     } catch (SyncMessages.Malformed e) {
       throw new AssertionError("the server sent a malformed message: " + e.getMessage());
     }
