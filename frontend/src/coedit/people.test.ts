@@ -34,7 +34,7 @@ describe('who is in the live text', () => {
     const states = new Map<number, Record<string, unknown>>([
       [1, { user: { name: 'Me', shape: 'circle' } }],
       [2, { user: { name: 'Zoë', shape: 'square', color: '#a8321f' } }],
-      [3, { user: { name: 'An observer', shape: 'star', readOnly: true } }],
+      [3, { user: { name: 'An observer', shape: 'star' }, readOnly: true }],
       [4, { user: { name: 'Zoë', shape: 'square', color: '#a8321f' } }],
       [5, { cursor: null }],
       [6, { user: { name: 'Amara', shape: 'triangle' } }],

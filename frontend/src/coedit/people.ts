@@ -105,7 +105,8 @@ export function coEditors(states: ReadonlyMap<number, Readonly<Record<string, un
     if (client === self) continue;
     const user = state['user'] as Partial<LiveUser> | undefined;
     if (user === undefined || typeof user !== 'object') continue;
-    const person = { ...shown(user), name: listLabel(user) };
+    // The server puts whether the socket may save beside the user, not in it.
+    const person = { ...shown(user), name: listLabel(user), readOnly: state['readOnly'] === true || user.readOnly === true };
     const seen = byLabel.get(person.name);
     if (seen === undefined || (seen.readOnly === true && person.readOnly !== true)) byLabel.set(person.name, person);
   }
