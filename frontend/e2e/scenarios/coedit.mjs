@@ -85,6 +85,15 @@ export async function run(t) {
     await status(amara).getByText(L.saved).waitFor();
     await status(bilal).getByText(L.saved).waitFor();
     check(text.includes(SEED), `the seed text is still there: ${JSON.stringify(text)}`);
+    // Each sees the other's caret with its label (shape and initials) always shown, and the others
+    // listed in the section's header with their shapes: colour is never the only clue.
+    const caret = screen(amara).locator('.cm-ySelectionInfo').filter({ hasText: /^\S BR$/ });
+    await caret.waitFor();
+    check((await caret.evaluate((el) => getComputedStyle(el).opacity)) === '1', 'the caret’s label shows without hovering');
+    const coEditors = screen(amara).locator('[data-panel="co-editors"]');
+    await coEditors.getByText(/^\S Bilal Rahman$/).waitFor();
+    await coEditors.getByText(/^\S Olga Berg \(watching\)$/).waitFor();
+    await session.screen(amara, 'section-carets');
   });
 
   await t.step('the observer sees the text live and cannot type into it', async () => {

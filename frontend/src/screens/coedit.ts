@@ -59,7 +59,14 @@ export function livePart(
   let editor: LiveEditor | null = null;
   let view: ProviderView | null = null;
 
+  let checkedSession = 0;
   const showStatus = (v: ProviderView): void => {
+    // A socket that cannot connect while the device is online may have an expired session: one
+    // API call (at most every 10 s) finds out, and a 401 asks to sign in again (the text is kept).
+    if (v.status === 'offline' && navigator.onLine && Date.now() - checkedSession > 10_000) {
+      checkedSession = Date.now();
+      void ctx.api.get('/api/me');
+    }
     view = v;
     const text = t(STATUS[v.status], { reason: v.ledger.refused ?? '' });
     if (status.textContent !== text) status.textContent = text;
