@@ -257,44 +257,58 @@ public class LiveDocuments {
               + " bytes (1 MiB) of UTF-8 text");
     }
     long seq = last + 1;
+    append(c, room.doc, room.sectionId, seq, actor.accountId(), update, false);
+    c.commit();
+    room.seq = seq;
+    return new Accepted(seq, true, text);
+  }
+
+  /**
+   * Appends {@code update} (already in {@code doc}) as {@code seq}, from {@code accountId}, and
+   * moves the document's last seq; rewrites the snapshot every {@link #COMPACT_EVERY} updates. With
+   * {@code checkpointed}, also records that the text with this update is in a revision (a save
+   * applied into the document). The document's row must be locked.
+   */
+  void append(
+      Connection c,
+      Yjs.Doc doc,
+      long sectionId,
+      long seq,
+      long accountId,
+      byte[] update,
+      boolean checkpointed)
+      throws SQLException {
     OffsetDateTime now = OffsetDateTime.ofInstant(BaseEntity.now(), ZoneOffset.UTC);
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO live_update (section_id, seq, account_id, bytes, received_at)"
                 + " VALUES (?, ?, ?, ?, ?)")) {
-      s.setLong(1, room.sectionId);
+      s.setLong(1, sectionId);
       s.setLong(2, seq);
-      s.setLong(3, actor.accountId());
+      s.setLong(3, accountId);
       s.setBytes(4, update);
       s.setObject(5, now);
       s.executeUpdate();
     }
-    if (seq % COMPACT_EVERY == 0) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE live_document SET last_seq = ?, through_seq = ?, state = ?,"
-                  + " state_vector = ?, updated_at = ? WHERE section_id = ?")) {
-        s.setLong(1, seq);
-        s.setLong(2, seq);
-        s.setBytes(3, yjs.missing(room.doc, new byte[0]).orElseThrow());
-        s.setBytes(4, yjs.stateVector(room.doc));
-        s.setObject(5, now);
-        s.setLong(6, room.sectionId);
-        s.executeUpdate();
-      }
-    } else {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE live_document SET last_seq = ?, updated_at = ? WHERE section_id = ?")) {
-        s.setLong(1, seq);
-        s.setObject(2, now);
-        s.setLong(3, room.sectionId);
-        s.executeUpdate();
-      }
+    boolean compact = seq % COMPACT_EVERY == 0;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE live_document SET last_seq = ?, updated_at = ?,"
+                + " checkpointed_seq = CASE WHEN ? THEN ? ELSE checkpointed_seq END,"
+                + " through_seq = CASE WHEN ? THEN ? ELSE through_seq END,"
+                + " state = COALESCE(?, state), state_vector = COALESCE(?, state_vector)"
+                + " WHERE section_id = ?")) {
+      s.setLong(1, seq);
+      s.setObject(2, now);
+      s.setBoolean(3, checkpointed);
+      s.setLong(4, seq);
+      s.setBoolean(5, compact);
+      s.setLong(6, seq);
+      s.setBytes(7, compact ? yjs.missing(doc, new byte[0]).orElseThrow() : null);
+      s.setBytes(8, compact ? yjs.stateVector(doc) : null);
+      s.setLong(9, sectionId);
+      s.executeUpdate();
     }
-    c.commit();
-    room.seq = seq;
-    return new Accepted(seq, true, text);
   }
 
   /**
@@ -409,8 +423,7 @@ public class LiveDocuments {
     }
   }
 
-  private static List<Update> updatesAfter(Connection c, long sectionId, long seq)
-      throws SQLException {
+  static List<Update> updatesAfter(Connection c, long sectionId, long seq) throws SQLException {
     List<Update> out = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(

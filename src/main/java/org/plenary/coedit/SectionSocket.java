@@ -58,6 +58,7 @@ public class SectionSocket {
   @Inject SectionSockets sockets;
   @Inject Awareness awareness;
   @Inject Audiences audiences;
+  @Inject Checkpoints checkpoints;
 
   // One instance serves every connection: what is the connection's own is read from it (the
   // injected
@@ -151,6 +152,8 @@ public class SectionSocket {
   @OnClose
   void closed() {
     leave();
+    checkpoints.closed(
+        identity.getAttribute(CurrentActor.ACTOR), id("paperId"), id("sectionId"), connection.id());
   }
 
   @OnError

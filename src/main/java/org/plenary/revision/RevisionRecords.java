@@ -14,7 +14,10 @@ public final class RevisionRecords {
   /** New text for a section. The size limit of {@code body} is checked by the service. */
   public record SaveContent(@NotNull String body, @Size(max = 500) String summary) {}
 
-  /** A section's text at one revision. */
+  /**
+   * A section's text at one revision. {@code coAuthors}: for a revision a live session wrote, every
+   * person who typed in it (the author is the last of them to type); empty otherwise.
+   */
   public record ContentView(
       long sectionId,
       long paperId,
@@ -28,7 +31,8 @@ public final class RevisionRecords {
       Integer restoredFrom,
       Instant createdAt,
       Long draftId,
-      AuthorView mergedBy) {}
+      AuthorView mergedBy,
+      List<AuthorView> coAuthors) {}
 
   /** A revision in the history list (without its body, to keep the list light on slow links). */
   public record RevisionSummary(
@@ -39,7 +43,14 @@ public final class RevisionRecords {
       Integer restoredFrom,
       String sha256,
       int length,
-      Instant createdAt) {}
+      Instant createdAt,
+      List<AuthorView> coAuthors) {}
+
+  /**
+   * What checkpointing a section's live document gave: the current revision after it, whether it is
+   * new, and the co-authors whose typing it holds (empty when nothing new was written).
+   */
+  public record CheckpointView(int revision, boolean created, List<AuthorView> coAuthors) {}
 
   /** The comparison of two revisions of a section. */
   public record DiffView(

@@ -9,7 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.plenary.paper.PaperService;
 import org.plenary.platform.api.PageOf;
 import org.plenary.platform.api.Paging;
 import org.plenary.platform.crypto.Digests;
+import org.plenary.platform.error.Conflict;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.NotFound;
 import org.plenary.platform.error.PreconditionFailed;
@@ -32,6 +35,7 @@ import org.plenary.platform.persistence.BaseEntity;
 import org.plenary.platform.persistence.ReadOnly;
 import org.plenary.platform.security.CurrentActor;
 import org.plenary.platform.security.PermissionService;
+import org.plenary.revision.RevisionRecords.CheckpointView;
 import org.plenary.revision.RevisionRecords.ContentView;
 import org.plenary.revision.RevisionRecords.DiffView;
 import org.plenary.revision.RevisionRecords.RevisionSummary;
@@ -63,6 +67,7 @@ public class RevisionService {
   @Inject PermissionService permissions;
   @Inject Audiences audiences;
   @Inject EntityManager em;
+  @Inject LiveSections live;
 
   /** Revision 1 of a new section, inside the section's creating transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -177,8 +182,10 @@ public class RevisionService {
     Section section = section(paperId, sectionId);
     var query = Revision.<Revision>find("sectionId", Sort.descending("number"), section.id);
     List<Revision> page = query.page(Page.of(paging.page(), paging.size())).list();
-    Map<Long, AuthorView> authors =
-        authors(paperId, page.stream().map(r -> r.authorId).collect(Collectors.toSet()));
+    Map<Long, List<Long>> coAuthors = coAuthorsOf(page.stream().map(r -> r.id).toList());
+    Set<Long> people = page.stream().map(r -> r.authorId).collect(Collectors.toSet());
+    coAuthors.values().forEach(people::addAll);
+    Map<Long, AuthorView> authors = authors(paperId, people);
     List<RevisionSummary> items =
         page.stream()
             .map(
@@ -191,7 +198,10 @@ public class RevisionService {
                         r.restoredFrom,
                         r.sha256,
                         r.body.length(),
-                        r.createdAt))
+                        r.createdAt,
+                        coAuthors.getOrDefault(r.id, List.of()).stream()
+                            .map(authors::get)
+                            .toList()))
             .toList();
     return new PageOf<>(items, paging.page(), paging.size(), section.currentRevision);
   }
@@ -309,7 +319,81 @@ public class RevisionService {
         r.restoredFrom,
         r.createdAt,
         r.draftId,
-        r.mergedBy == null ? null : author(paperId, r.mergedBy));
+        r.mergedBy == null ? null : author(paperId, r.mergedBy),
+        coAuthors(paperId, coAuthorsOf(List.of(r.id)).getOrDefault(r.id, List.of())));
+  }
+
+  /**
+   * The co-authors of each of {@code revisionIds} that a live session wrote, in order: one query.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<Long, List<Long>> coAuthorsOf(List<Long> revisionIds) {
+    Map<Long, List<Long>> out = new HashMap<>();
+    if (revisionIds.isEmpty()) {
+      return out;
+    }
+    for (Object[] row :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "SELECT revision_id, account_id FROM revision_coauthor"
+                        + " WHERE revision_id = ANY(?1) ORDER BY revision_id, position")
+                .setParameter(1, revisionIds.toArray(Long[]::new))
+                .getResultList()) {
+      out.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>())
+          .add(((Number) row[1]).longValue());
+    }
+    return out;
+  }
+
+  /** {@code ids} as the caller may see them (the Chatham House rule), in order. */
+  private List<AuthorView> coAuthors(long paperId, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, AuthorView> shown = authors(paperId, new HashSet<>(ids));
+    return ids.stream().map(shown::get).toList();
+  }
+
+  // ---- Live documents -----------------------------------------------------------------------
+
+  /**
+   * "Save version": the section's live document's text becomes the next revision unless it equals
+   * the current one, with every co-author since the last checkpoint; the caller is the event's
+   * actor. Joins the caller's transaction when there is one (a merge reads the text after it).
+   */
+  public CheckpointView checkpoint(long paperId, long sectionId) {
+    RevisionWriter.Checkpoint done =
+        writer.checkpoint(paperId, sectionId, actor.get().accountId(), false);
+    return new CheckpointView(
+        done.revision(), done.created(), coAuthors(paperId, done.coAuthors()));
+  }
+
+  /**
+   * Checkpoints without a caller (a pause in typing, the last writer leaving): the last co-author
+   * is the event's actor, and a section or document another writer holds is skipped (true) rather
+   * than waited for; the next pause checks again.
+   */
+  public boolean checkpointUnattended(long paperId, long sectionId) {
+    return !writer.checkpoint(paperId, sectionId, null, true).skipped();
+  }
+
+  /**
+   * Before anything reads a paper's texts for a compile: every section whose live document has
+   * typing not yet in a revision is checkpointed.
+   */
+  public void checkpointPaper(long paperId) {
+    List<Long> ids =
+        Section.outlineOf(paperId).stream()
+            .filter(s -> s.deletedAt == null)
+            .map(s -> s.id)
+            .toList();
+    for (long sectionId : live.unsavedAmong(ids)) {
+      try {
+        writer.checkpoint(paperId, sectionId, actor.get().accountId(), false);
+      } catch (Conflict e) {
+        // A frozen paper or a deleted section: its live text cannot become a revision any more.
+      }
+    }
   }
 
   private AuthorView author(long paperId, long accountId) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.plenary.identity.Account;
 import org.plenary.identity.AccountRows;
@@ -114,6 +115,18 @@ class RevisionWriter {
   @Inject PaperChanges changes;
   @Inject TransactionSynchronizationRegistry transactions;
   @Inject EntityManager entityManager;
+  @Inject LiveSections live;
+
+  /** The section's lock statements, also asking whether it has a live document. */
+  private String lockFree;
+
+  private String lockWait;
+
+  @jakarta.annotation.PostConstruct
+  void composeLocks() {
+    lockFree = SectionRows.lockFree(live.exists("id"));
+    lockWait = SectionRows.lockWait(live.exists("id"));
+  }
 
   /**
    * The new text, decided by the service. {@code authorId} is whose words these are (the actor, or
@@ -156,6 +169,30 @@ class RevisionWriter {
   record Unchanged(int revision) implements Outcome {}
 
   /**
+   * What a checkpoint of a live document did: {@code revision} is the current one after it, {@code
+   * created} whether it is a new one (holding the typing of {@code coAuthors}); {@code skipped}
+   * when another writer held the section or its live document and nothing was looked at.
+   */
+  record Checkpoint(int revision, boolean created, List<Long> coAuthors, boolean skipped) {}
+
+  /** The summary of a revision a live session wrote. */
+  static final String LIVE_SUMMARY = "Live session";
+
+  /** Co-authors of a checkpoint revision. Parameters: accounts (in order), section, number. */
+  private static final String COAUTHORS =
+      "INSERT INTO revision_coauthor (revision_id, account_id, position)"
+          + " SELECT r.id, a.id, a.position FROM revision r,"
+          + " unnest(CAST(? AS bigint[])) WITH ORDINALITY AS a(id, position)"
+          + " WHERE r.section_id = ? AND r.number = ?";
+
+  /** An account for {@link People#present}. Parameter: account. */
+  private static final String ACCOUNT =
+      "SELECT "
+          + AccountRows.columns("a")
+          + " FROM (SELECT 1) one"
+          + AccountRows.leftJoin("a", "a.id = ?");
+
+  /**
    * Appends {@code change} as the next revision if {@code precondition} names the current one.
    * Throws 404, 409 (deleted section, frozen paper) and 428 itself; a stale precondition and an
    * unchanged body are reported in the outcome, so the service can answer with the current text.
@@ -174,8 +211,10 @@ class RevisionWriter {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try {
-          Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change);
-          if (outcome instanceof Saved) {
+          boolean[] wrote = {false};
+          Outcome outcome =
+              appendIn(c, paperId, sectionId, precondition, actor, what, change, wrote);
+          if (wrote[0]) {
             c.commit();
             changes.changed(paperId);
           } else {
@@ -209,12 +248,165 @@ class RevisionWriter {
       throws SQLException {
     entityManager.flush();
     try (Connection c = dataSource.getConnection()) {
-      Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change);
-      if (outcome instanceof Saved) {
+      boolean[] wrote = {false};
+      Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change, wrote);
+      if (wrote[0]) {
         changes.changedOnCommit(paperId);
       }
       return outcome;
     }
+  }
+
+  /**
+   * Checkpoints the section's live document: its text becomes the next revision unless it equals
+   * the current one. {@code actorId} is who asked (the event's actor), or null for the last
+   * co-author (a pause, a socket closing). With {@code skipLocked}, a section or live document
+   * another writer holds is skipped (the pause job tries again); otherwise waited for. Joins the
+   * caller's transaction when there is one (a merge reads the text after it).
+   */
+  Checkpoint checkpoint(long paperId, long sectionId, Long actorId, boolean skipLocked) {
+    try {
+      if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        entityManager.flush();
+        try (Connection c = dataSource.getConnection()) {
+          Checkpoint done = checkpointIn(c, paperId, sectionId, actorId, skipLocked);
+          if (done.created()) {
+            changes.changedOnCommit(paperId);
+          }
+          return done;
+        }
+      }
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          Checkpoint done = checkpointIn(c, paperId, sectionId, actorId, skipLocked);
+          c.commit();
+          if (done.created()) {
+            changes.changed(paperId);
+          }
+          return done;
+        } catch (RuntimeException | SQLException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not checkpoint section " + sectionId, e);
+    }
+  }
+
+  private Checkpoint checkpointIn(
+      Connection c, long paperId, long sectionId, Long actorId, boolean skipLocked)
+      throws SQLException {
+    int[] locked = lock(c, skipLocked ? lockFree : lockWait, paperId, sectionId);
+    if (locked == null) {
+      if (skipLocked) {
+        return new Checkpoint(0, false, List.of(), true);
+      }
+      throw new NotFound("section", sectionId + " in paper " + paperId);
+    }
+    int current = locked[0];
+    // Refused like a save (a frozen paper, a deleted section), with a live document or not.
+    String currentSha = context(c, paperId, sectionId, current, LIVE_WHAT, locked[1] == 1);
+    if (locked[2] == 0) {
+      return new Checkpoint(current, false, List.of(), false);
+    }
+    var document = live.lock(c, sectionId, skipLocked);
+    if (document.isEmpty()) {
+      return new Checkpoint(current, false, List.of(), skipLocked);
+    }
+    var doc = document.get();
+    List<Long> coAuthors = doc.unsaved() ? doc.coAuthors() : List.of();
+    int now = checkpointLocked(c, paperId, sectionId, current, currentSha, doc, actorId);
+    return new Checkpoint(now, now != current, now != current ? coAuthors : List.of(), false);
+  }
+
+  /** What a refused checkpoint says it was (a frozen paper, a deleted section). */
+  private static final String LIVE_WHAT = "save the live text";
+
+  /**
+   * The paper's status (refusing a frozen paper), whether the section is deleted (refused), and the
+   * current revision's checksum, for a checkpoint.
+   */
+  private String context(
+      Connection c, long paperId, long sectionId, int current, String what, boolean deleted)
+      throws SQLException {
+    String sha;
+    try (PreparedStatement s = c.prepareStatement(CONTEXT)) {
+      s.setBoolean(1, false);
+      s.setLong(2, paperId);
+      s.setLong(3, sectionId);
+      s.setInt(4, current);
+      s.setLong(5, 0);
+      s.setBoolean(6, false);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFound("paper", String.valueOf(paperId));
+        }
+        Paper.requireEditable(rs.getString(2), PaperStatus.valueOf(rs.getString(1)), what);
+        sha = rs.getString(3);
+      }
+    }
+    if (deleted) {
+      throw new Conflict("This section was deleted. Restore it first, then " + what + ".");
+    }
+    return sha;
+  }
+
+  /**
+   * Under the section's and the live document's locks: the live text as the next revision, by its
+   * last co-author with every co-author recorded, unless it equals the current text. Returns the
+   * current revision number after it.
+   */
+  private int checkpointLocked(
+      Connection c,
+      long paperId,
+      long sectionId,
+      int current,
+      String currentSha,
+      LiveSections.Locked doc,
+      Long actorId)
+      throws SQLException {
+    if (!doc.unsaved()) {
+      return current;
+    }
+    String text = doc.text();
+    String sha = RevisionService.sha256(text);
+    if (sha.equals(currentSha)) {
+      doc.checkpointed();
+      return current;
+    }
+    long author = doc.lastAuthor();
+    List<Long> coAuthors = doc.coAuthors();
+    int number = current + 1;
+    insert(
+        c,
+        paperId,
+        sectionId,
+        current,
+        actorId == null ? author : actorId,
+        new Change(
+            text,
+            sha,
+            LIVE_SUMMARY,
+            null,
+            "section.saved",
+            Map.of("live", true),
+            author,
+            null,
+            null),
+        author,
+        BaseEntity.now());
+    try (PreparedStatement s = c.prepareStatement(COAUTHORS)) {
+      s.setArray(1, c.createArrayOf("bigint", coAuthors.toArray()));
+      s.setLong(2, sectionId);
+      s.setInt(3, number);
+      s.executeUpdate();
+    }
+    doc.checkpointed();
+    return number;
   }
 
   private Outcome appendIn(
@@ -224,16 +416,17 @@ class RevisionWriter {
       ETags.Precondition precondition,
       Actor actor,
       String what,
-      Change change)
+      Change change,
+      boolean[] wrote)
       throws SQLException {
-    int[] locked = lock(c, SectionRows.LOCK_FREE, paperId, sectionId);
+    int[] locked = lock(c, lockFree, paperId, sectionId);
     if (locked == null) {
       // Missing, or another writer holds it: look before queueing behind that writer.
       Stale stale = staleAtOnce(c, paperId, sectionId, precondition);
       if (stale != null) {
         return stale;
       }
-      locked = lock(c, SectionRows.LOCK_WAIT, paperId, sectionId);
+      locked = lock(c, lockWait, paperId, sectionId);
       if (locked == null) {
         throw new NotFound("section", sectionId + " in paper " + paperId);
       }
@@ -278,6 +471,25 @@ class RevisionWriter {
               + ETags.of(sectionId, current)
               + ") in an If-Match header, so that nobody's words are overwritten by accident.");
     }
+    LiveSections.Locked document = null;
+    if (locked[2] == 1) {
+      // A live document: its typing becomes a revision first, so the precondition is checked
+      // against it (an older tag gets the usual 412) and nobody's typing is replaced unseen.
+      document = live.lock(c, sectionId, false).orElse(null);
+      if (document != null && document.unsaved()) {
+        int before = current;
+        current = checkpointLocked(c, paperId, sectionId, current, currentSha, document, null);
+        if (current != before) {
+          wrote[0] = true;
+          currentSha = RevisionService.sha256(document.text());
+          if (!precondition.matches(current)) {
+            return new Stale(current, document.text(), account(c, document.lastAuthor()));
+          }
+        } else {
+          wrote[0] = true; // the document's checkpoint mark moved
+        }
+      }
+    }
     if (stale != null) {
       return stale;
     }
@@ -287,6 +499,41 @@ class RevisionWriter {
 
     int number = current + 1;
     Instant now = BaseEntity.now();
+    insert(c, paperId, sectionId, current, actor.accountId(), change, authorId, now);
+    if (document != null) {
+      document.replace(change.body(), actor.accountId());
+    }
+    wrote[0] = true;
+    return new Saved(
+        new ContentView(
+            sectionId,
+            paperId,
+            number,
+            ETags.of(sectionId, number),
+            change.body(),
+            change.sha256(),
+            author,
+            change.summary(),
+            current,
+            change.restoredFrom(),
+            now,
+            change.draftId(),
+            null,
+            List.of()));
+  }
+
+  /** Appends {@code change} as revision {@code current + 1} with its event, moving the pointer. */
+  private void insert(
+      Connection c,
+      long paperId,
+      long sectionId,
+      int current,
+      long eventActorId,
+      Change change,
+      long authorId,
+      Instant now)
+      throws SQLException {
+    int number = current + 1;
     OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     Map<String, Object> payload = new LinkedHashMap<>(change.extraPayload());
     payload.put("revision", number);
@@ -305,7 +552,7 @@ class RevisionWriter {
       s.setObject(++i, change.mergedBy(), java.sql.Types.BIGINT);
       s.setObject(++i, change.draftId(), java.sql.Types.BIGINT);
       s.setLong(++i, paperId);
-      s.setLong(++i, actor.accountId());
+      s.setLong(++i, eventActorId);
       s.setString(++i, change.eventType());
       s.setString(++i, "section");
       s.setLong(++i, sectionId);
@@ -316,31 +563,32 @@ class RevisionWriter {
       s.setLong(++i, sectionId);
       s.executeUpdate();
     }
-    return new Saved(
-        new ContentView(
-            sectionId,
-            paperId,
-            number,
-            ETags.of(sectionId, number),
-            change.body(),
-            change.sha256(),
-            author,
-            change.summary(),
-            current,
-            change.restoredFrom(),
-            now,
-            change.draftId(),
-            null));
   }
 
-  /** {current revision, deleted ? 1 : 0} of the locked section, or null. */
+  /** An account read on the save's connection (the author of a checkpoint, for a 412). */
+  private static Account account(Connection c, long accountId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(ACCOUNT)) {
+      s.setLong(1, accountId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return AccountRows.read(rs, 1);
+      }
+    }
+  }
+
+  /**
+   * {current revision, deleted ? 1 : 0, has a live document ? 1 : 0} of the locked section, or
+   * null.
+   */
   private static int[] lock(Connection c, String sql, long paperId, long sectionId)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, sectionId);
       s.setLong(2, paperId);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? new int[] {rs.getInt(1), rs.getBoolean(2) ? 1 : 0} : null;
+        return rs.next()
+            ? new int[] {rs.getInt(1), rs.getBoolean(2) ? 1 : 0, rs.getBoolean(3) ? 1 : 0}
+            : null;
       }
     }
   }

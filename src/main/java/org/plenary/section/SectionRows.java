@@ -12,16 +12,24 @@ public final class SectionRows {
 
   /**
    * Locks the section ({@code ?}: id, paper) for a save unless another save holds it; answers the
-   * current revision number and whether the section is deleted, or no row.
+   * current revision number, whether the section is deleted and {@code also} (an expression on the
+   * section row, whose id is {@code id}: the save asks whether the section has a live document in
+   * the same statement), or no row.
    */
-  public static final String LOCK_FREE =
-      "SELECT current_revision, deleted_at IS NOT NULL FROM section"
-          + " WHERE id = ? AND paper_id = ? FOR NO KEY UPDATE SKIP LOCKED";
+  public static String lockFree(String also) {
+    return lock(also) + " SKIP LOCKED";
+  }
 
-  /** As {@link #LOCK_FREE}, waiting for the save that holds the section. */
-  public static final String LOCK_WAIT =
-      "SELECT current_revision, deleted_at IS NOT NULL FROM section"
-          + " WHERE id = ? AND paper_id = ? FOR NO KEY UPDATE";
+  /** As {@link #lockFree}, waiting for the save that holds the section. */
+  public static String lockWait(String also) {
+    return lock(also);
+  }
+
+  private static String lock(String also) {
+    return "SELECT current_revision, deleted_at IS NOT NULL, "
+        + also
+        + " FROM section WHERE id = ? AND paper_id = ? FOR NO KEY UPDATE";
+  }
 
   /** Moves the pointer ({@code ?}: new revision number, when, section id) to the new revision. */
   public static final String MOVE_POINTER =

@@ -29,7 +29,7 @@ final class TableOwnership {
     own(owners, "identity", "account", "access_token", "login_throttle", "password_reset");
     own(owners, "paper", "paper");
     own(owners, "section", "section");
-    own(owners, "revision", "revision");
+    own(owners, "revision", "revision", "revision_coauthor");
     own(owners, "platform", "event");
     own(owners, "member", "paper_member", "invitation");
     own(owners, "workshop", "workshop", "breakout_group", "group_member", "group_section");

@@ -27,6 +27,15 @@ public interface PlenaryConfig {
 
   Http http();
 
+  Coedit coedit();
+
+  /** Live co-editing of a section (see the coedit package). */
+  interface Coedit {
+    /** A live document's typing becomes a revision after this long without a new update. */
+    @WithDefault("PT5S")
+    java.time.Duration checkpointAfter();
+  }
+
   /** HTTP answers (see {@code platform.http.SecurityHeaders}). */
   interface Http {
     /**
