@@ -11,16 +11,12 @@ import type { LiveEditor } from '../editor/live';
 import type { Surface } from '../editor/surface';
 import { token } from '../session';
 import { t, type Key } from '../strings';
+import type { Checkpoint } from '../types';
 import { button, showFormFailure } from '../ui';
 
 /** How long "Save version" waits for the last changes to be acknowledged before it asks anyway. */
 const SAVED_WAIT_MS = 10_000;
 
-/** POST …/live/checkpoint's answer. */
-interface Checkpoint {
-  readonly revision: number;
-  readonly created: boolean;
-}
 
 const STATUS: Readonly<Record<ProviderView['status'], Key>> = {
   connecting: 'live.connecting',
