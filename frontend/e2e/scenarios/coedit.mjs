@@ -16,7 +16,8 @@ const L = {
   offline: /^offline — your text is kept/i,
   watching: /^watching live/i,
   saveVersion: /^save version$/i,
-  versionSaved: /saved as revision (\d+)/i,
+  // A pause of a few seconds checkpoints by itself: then the version is already there.
+  versionSaved: /(?:saved as|nothing changed since) revision (\d+)/i,
 };
 
 const SEED = 'The commons opens in spring.';

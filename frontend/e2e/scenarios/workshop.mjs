@@ -219,7 +219,7 @@ export async function run(t) {
       // Her group's section is live: what she types is stored as she goes, a version is a revision.
       await screen.getByText(L.allSaved).first().waitFor();
       await screen.getByRole('button', { name: L.saveVersion }).first().click();
-      await screen.getByText(/saved.*revision 2\b/i).first().waitFor();
+      await screen.getByText(/(saved as|nothing changed since) revision 2\b/i).first().waitFor();
       await session.screen(nadia, 'section');
       const body = await sectionBody(api, participantToken, paperId, sections.findings);
       check(body.includes('Trust grows when every party can check the record.'), `the saved text is the section's current text: ${JSON.stringify(body)}`);
@@ -259,7 +259,7 @@ export async function run(t) {
       await again.getByText(UNSAVED_SENTENCE).waitFor();
       await screenRoot(nadia, 'section').getByText(L.allSaved).first().waitFor();
       await screenRoot(nadia, 'section').getByRole('button', { name: L.saveVersion }).first().click();
-      await screenRoot(nadia, 'section').getByText(/saved.*revision 3\b/i).first().waitFor();
+      await screenRoot(nadia, 'section').getByText(/(saved as|nothing changed since) revision 3\b/i).first().waitFor();
       const body = await sectionBody(api, participantToken, paperId, sections.findings);
       check(body.includes(UNSAVED_SENTENCE), `the text typed before the session ended was saved: ${JSON.stringify(body)}`);
       expired();
@@ -512,7 +512,7 @@ export async function run(t) {
     check((await previewed.evaluate((el) => getComputedStyle(el).direction)) === 'rtl', 'the Arabic paragraph runs right to left in the preview');
     await screen.getByText(L.allSaved).first().waitFor();
     await screen.getByRole('button', { name: L.saveVersion }).first().click();
-    await screen.getByText(/saved.*revision \d+/i).first().waitFor();
+    await screen.getByText(/(saved as|nothing changed since) revision \d+/i).first().waitFor();
     await session.screen(amara, 'section-rtl');
     check((await sectionBody(api, editorToken, paperId, arabic)).trim() === ARABIC_SENTENCE, 'the Arabic text was saved as typed');
   });

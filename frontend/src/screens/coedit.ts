@@ -46,7 +46,7 @@ export function livePart(
   paperId: number,
   sectionId: number,
   writer: boolean,
-  onVersion: (revision: number) => void,
+  onVersion: () => void,
 ): LivePart {
   const status = h('p', { class: 'save-state live-state', role: 'status', 'aria-live': 'polite' }, t('live.connecting'));
   const people = h('p', { class: 'co-editors', 'data-panel': 'co-editors', hidden: true });
@@ -99,7 +99,7 @@ export function livePart(
     const message = t(answer.value.created ? 'live.versionSaved' : 'live.versionSame', { n: answer.value.revision });
     versionState.textContent = message;
     ctx.announce(message);
-    onVersion(answer.value.revision);
+    onVersion();
   };
   const saveButton = button(t('live.saveVersion'), () => void saveVersion(), { class: 'primary' });
 

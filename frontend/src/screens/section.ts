@@ -91,6 +91,11 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     saveState.textContent = dirty() ? t('editor.unsaved') : t('editor.saved', { n: saved.revision });
   };
 
+  /** The latest revision, after a version of the live text was saved. */
+  const refreshSaved = async (): Promise<void> => {
+    const answer = await ctx.api.get<Content>(`/api/papers/${paperId}/sections/${sectionId}/content`);
+    if (answer.ok && answer.value.revision > saved.revision) saved = answer.value;
+  };
   const preview = previewPanel(ctx, paper.language, () => surface.text());
   const onText = (text: string): void => {
     if (live) {
@@ -108,10 +113,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   attach(surface);
 
   const livePanel = live
-    ? livePart(ctx, paperId, sectionId, mode === 'write', (revision) => {
-        void ctx.api.get<Content>(`/api/papers/${paperId}/sections/${sectionId}/content`).then((a) => {
-          if (a.ok && a.value.revision >= revision) saved = a.value;
-        });
+    ? livePart(ctx, paperId, sectionId, mode === 'write', () => {
+        void refreshSaved();
         comments.refresh();
       })
     : null;
@@ -275,7 +278,10 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
 
   const unsubscribe = ctx.live.subscribe((event) => {
     if (event.data.includes(`"sectionId":${sectionId}`) || event.data.includes(`"sectionId": ${sectionId}`)) {
-      if (event.event === 'section.saved' && savedRevisionIn(event.data) > saved.revision && !live) {
+      if (event.event === 'section.saved' && savedRevisionIn(event.data) > saved.revision && live) {
+        // A version of the live text (a checkpoint): comments now anchor on it.
+        void refreshSaved();
+      } else if (event.event === 'section.saved' && savedRevisionIn(event.data) > saved.revision) {
         notices.replaceChildren(h('p', { class: 'notice' }, t('editor.someoneSaved')));
       }
       if (event.event.startsWith('comment.')) comments.refresh();
