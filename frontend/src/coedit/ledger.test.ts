@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL, acknowledged, changed, dialling, closed, handshake, opened, refused, retryDelay, statusOf, synced, type Ledger } from './ledger';
+import { INITIAL, acknowledged, changed, dialling, worthAnnouncing, closed, handshake, opened, refused, retryDelay, statusOf, synced, type Ledger } from './ledger';
 
 const change = (l: Ledger): Ledger => changed(l).ledger;
 
@@ -63,6 +63,20 @@ describe('the live status', () => {
     expect(statusOf(opened(INITIAL), false)).toBe('connecting');
     expect(statusOf(synced(opened(INITIAL)), false)).toBe('watching');
     expect(statusOf(closed(synced(opened(INITIAL))), false)).toBe('watching-offline');
+  });
+});
+
+describe('telling screen readers', () => {
+  it('announces going offline and being saved again, not every keystroke', () => {
+    const heard: string[] = [];
+    let last: Parameters<typeof worthAnnouncing>[0] = null;
+    for (const now of ['connecting', 'saved', 'saving', 'saved', 'saving', 'saved', 'offline', 'connecting', 'saving', 'saved'] as const) {
+      if (worthAnnouncing(last, now)) {
+        heard.push(now);
+        last = now;
+      }
+    }
+    expect(heard).toEqual(['saved', 'offline', 'saved']);
   });
 });
 

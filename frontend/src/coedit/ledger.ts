@@ -93,3 +93,12 @@ export function retryDelay(attempt: number, random: () => number = Math.random):
   const ceiling = Math.min(30_000, 500 * 2 ** Math.min(attempt, 16));
   return Math.round(ceiling * (0.5 + random() * 0.5));
 }
+
+/**
+ * Whether a status is worth telling a screen reader: each keystroke goes from saved to saving and
+ * back, so only a status other than the last one announced is, and never the passing ones
+ * (connecting, saving). The status line itself always shows the current one.
+ */
+export function worthAnnouncing(lastAnnounced: LiveStatus | null, now: LiveStatus): boolean {
+  return now !== lastAnnounced && now !== 'connecting' && now !== 'saving';
+}

@@ -3,6 +3,7 @@
  * truthful status line, "Save version" (a checkpoint into a revision) and who else is in the text.
  */
 import type { Ctx } from '../app';
+import { worthAnnouncing } from '../coedit/ledger';
 import type { ProviderView } from '../coedit/provider';
 import type { LiveUser } from '../coedit/people';
 import { API_BASE } from '../config';
@@ -48,7 +49,9 @@ export function livePart(
   writer: boolean,
   onVersion: () => void,
 ): LivePart {
-  const status = h('p', { class: 'save-state live-state', role: 'status', 'aria-live': 'polite' }, t('live.connecting'));
+  // Shown as it is; told to screen readers (the page's polite live region) only when it matters.
+  const status = h('p', { class: 'save-state live-state' }, t('live.connecting'));
+  let announced: ProviderView['status'] | null = null;
   const people = h('p', { class: 'co-editors', 'data-panel': 'co-editors', hidden: true });
   const versionState = h('p', { class: 'hint version-state' });
   const alertBox = h('div', { class: 'form-alert' });
@@ -67,6 +70,10 @@ export function livePart(
     const text = t(STATUS[v.status], { reason: v.ledger.refused ?? '' });
     if (status.textContent !== text) status.textContent = text;
     status.dataset['status'] = v.status;
+    if (worthAnnouncing(announced, v.status)) {
+      announced = v.status;
+      ctx.announce(text);
+    }
     saveButton.disabled = !v.writer;
   };
   const showPeople = (list: readonly LiveUser[]): void => {
