@@ -76,11 +76,14 @@ export async function run(t) {
     await page.goto(`/#/papers/${paperId}/sections/${sectionId}`);
     const screen = page.locator('[data-screen="section"]');
     const editor = screen.getByRole('textbox', { name: L.editorText }).and(screen.locator('[contenteditable="true"]'));
+    // The live text is there and in sync: she may type.
+    await screen.getByText(L.allSaved).first().waitFor();
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Renewed without a word.');
+    await editor.getByText('Renewed without a word.').waitFor();
     await screen.getByText(L.allSaved).first().waitFor();
     // Chromium logs the refused request; the app answers it by asking Keycloak for a new token.
     const refused = session.expectConsoleError('keycloak-user', /status of 401/);

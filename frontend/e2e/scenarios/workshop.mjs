@@ -209,6 +209,8 @@ export async function run(t) {
       await visit(nadia, `/#/papers/${paperId}/sections/${sections.findings}`);
       const screen = screenRoot(nadia, 'section');
       const text = editorIn(screen);
+      // The live text is there and in sync: she may type.
+      await screen.getByText(L.allSaved).first().waitFor();
       await text.waitFor();
       await text.click();
       await nadia.keyboard.press('ControlOrMeta+End');
@@ -233,6 +235,7 @@ export async function run(t) {
       await visit(nadia, `/#/papers/${paperId}/sections/${sections.findings}`);
       const screen = screenRoot(nadia, 'section');
       const text = editorIn(screen);
+      await screen.getByText(L.allSaved).first().waitFor();
       await text.waitFor();
       await text.click();
       await nadia.keyboard.press('ControlOrMeta+End');
@@ -501,6 +504,7 @@ export async function run(t) {
     await visit(amara, `/#/papers/${paperId}/sections/${arabic}`);
     const screen = screenRoot(amara, 'section');
     const text = editorIn(screen);
+    await screen.getByText(L.allSaved).first().waitFor();
     await text.waitFor();
     check((await text.getAttribute('dir')) === 'auto', 'the editor finds the text’s direction itself (dir=auto)');
     await text.click();

@@ -84,15 +84,21 @@ export async function openLiveEditor(options: LiveEditorOptions): Promise<LiveEd
   const awareness = new Awareness(doc);
   awareness.setLocalStateField('user', localUser(options.accountId, options.displayName, !options.writer));
 
+  // Watching: read-only, still focusable to read and select. Waiting for the first sync: not
+  // editable at all, so nobody types into a document about to change under them.
   const editable = new Compartment();
-  const readOnly = (writable: boolean) => [EditorState.readOnly.of(!writable), EditorView.contentAttributes.of({ 'aria-readonly': String(!writable) })];
+  const access = (writable: boolean, waiting: boolean) =>
+    writable
+      ? []
+      : [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-readonly': 'true' }), ...(waiting ? [EditorView.editable.of(false)] : [])];
   let writable = options.writer && storedBefore;
+  let waiting = options.writer && !storedBefore;
   const undoManager = new Y.UndoManager(ytext);
   const surface = editorSurface(ytext.toString(), options.label, options.placeholder, [
     yCollab(ytext, shownAwareness(awareness), { undoManager }),
     keymap.of(yUndoManagerKeymap),
     caretTheme,
-    editable.of(readOnly(writable)),
+    editable.of(access(writable, waiting)),
   ]);
 
   const statusListeners: ((view: ProviderView) => void)[] = [];
@@ -108,9 +114,11 @@ export async function openLiveEditor(options: LiveEditorOptions): Promise<LiveEd
     onChange: (view) => {
       everSynced ||= view.ledger.synced;
       const now = view.writer && everSynced && view.ledger.refused === null;
-      if (now !== writable) {
+      const stillWaiting = view.writer && !everSynced;
+      if (now !== writable || stillWaiting !== waiting) {
         writable = now;
-        surface.view.dispatch({ effects: editable.reconfigure(readOnly(writable)) });
+        waiting = stillWaiting;
+        surface.view.dispatch({ effects: editable.reconfigure(access(writable, waiting)) });
         awareness.setLocalStateField('user', localUser(options.accountId, options.displayName, !writable));
       }
       statusListeners.forEach((l) => l(view));
