@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editMode, inGroupOf } from './mode';
+import { editMode, editorAccess, inGroupOf } from './mode';
 
 describe('how the section screen edits', () => {
   it('binds owners, editors and contributors of the section’s group to the live text', () => {
@@ -20,5 +20,18 @@ describe('how the section screen edits', () => {
     expect(inGroupOf(workshops, 7, 10)).toBe(false);
     expect(inGroupOf(workshops, null, 10)).toBe(false);
     expect(inGroupOf([{ groups: null }], 7, 12)).toBe(false);
+  });
+});
+
+describe('what the live editor allows', () => {
+  it('lets a writer type once the document met the server’s, and not before', () => {
+    expect(editorAccess(true, false, false)).toBe('wait');
+    expect(editorAccess(true, true, false)).toBe('write');
+  });
+
+  it('lets readers and refused writers only read', () => {
+    expect(editorAccess(false, true, false)).toBe('watch');
+    expect(editorAccess(false, false, false)).toBe('watch');
+    expect(editorAccess(true, true, true)).toBe('watch');
   });
 });

@@ -24,3 +24,13 @@ export function inGroupOf(
   if (accountId === null) return false;
   return workshops.some((w) => (w.groups ?? []).some((g) => (g.memberIds ?? []).includes(accountId) && (g.sectionIds ?? []).includes(sectionId)));
 }
+
+/**
+ * What the live editor lets this tab do now: `write`; `watch` (read-only, still focusable to read
+ * and select); `wait` (not editable at all) while a writer's document has never met the server's,
+ * so nobody types beside the seed the server is about to send instead of in it.
+ */
+export function editorAccess(writer: boolean, synced: boolean, refused: boolean): 'write' | 'watch' | 'wait' {
+  if (!writer || refused) return 'watch';
+  return synced ? 'write' : 'wait';
+}

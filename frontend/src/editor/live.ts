@@ -10,6 +10,7 @@ import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { editorAccess } from '../coedit/mode';
 import { coEditors, localUser, shown, type LiveUser } from '../coedit/people';
 import { LiveProvider, liveUrl, type ProviderView } from '../coedit/provider';
 import { editorSurface } from './codemirror';
@@ -17,6 +18,8 @@ import type { Surface } from './surface';
 
 /** The shared text's name in every section's Y.Doc (frontend/jvm/yjs-jvm.ts). */
 export const TEXT = 'body';
+
+type EditorAccess = ReturnType<typeof editorAccess>;
 
 /** How long to wait for IndexedDB before going on without it (private windows may refuse it). */
 const STORE_WAIT_MS = 3_000;
@@ -78,27 +81,23 @@ export async function openLiveEditor(options: LiveEditorOptions): Promise<LiveEd
     store = new IndexeddbPersistence(`plenary-live-${options.accountId ?? 0}-${options.paperId}-${options.sectionId}`, doc);
     await Promise.race([store.whenSynced, new Promise((resolve) => setTimeout(resolve, STORE_WAIT_MS))]);
   }
-  // Typing into a document that never met the server's would put the text beside its seed, not in
-  // it: until the first sync, a document with nothing stored is read-only.
   const storedBefore = doc.store.clients.size > 0;
   const awareness = new Awareness(doc);
   awareness.setLocalStateField('user', localUser(options.accountId, options.displayName, !options.writer));
 
-  // Watching: read-only, still focusable to read and select. Waiting for the first sync: not
-  // editable at all, so nobody types into a document about to change under them.
   const editable = new Compartment();
-  const access = (writable: boolean, waiting: boolean) =>
-    writable
+  const extensionsFor = (access: EditorAccess) =>
+    access === 'write'
       ? []
-      : [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-readonly': 'true' }), ...(waiting ? [EditorView.editable.of(false)] : [])];
-  let writable = options.writer && storedBefore;
-  let waiting = options.writer && !storedBefore;
+      : [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-readonly': 'true' }), ...(access === 'wait' ? [EditorView.editable.of(false)] : [])];
+  // Typing into a document that never met the server's would put the text beside its seed.
+  let access = editorAccess(options.writer, storedBefore, false);
   const undoManager = new Y.UndoManager(ytext);
   const surface = editorSurface(ytext.toString(), options.label, options.placeholder, [
     yCollab(ytext, shownAwareness(awareness), { undoManager }),
     keymap.of(yUndoManagerKeymap),
     caretTheme,
-    editable.of(access(writable, waiting)),
+    editable.of(extensionsFor(access)),
   ]);
 
   const statusListeners: ((view: ProviderView) => void)[] = [];
@@ -113,13 +112,11 @@ export async function openLiveEditor(options: LiveEditorOptions): Promise<LiveEd
     online: () => navigator.onLine,
     onChange: (view) => {
       everSynced ||= view.ledger.synced;
-      const now = view.writer && everSynced && view.ledger.refused === null;
-      const stillWaiting = view.writer && !everSynced;
-      if (now !== writable || stillWaiting !== waiting) {
-        writable = now;
-        waiting = stillWaiting;
-        surface.view.dispatch({ effects: editable.reconfigure(access(writable, waiting)) });
-        awareness.setLocalStateField('user', localUser(options.accountId, options.displayName, !writable));
+      const now = editorAccess(view.writer, everSynced, view.ledger.refused !== null);
+      if (now !== access) {
+        access = now;
+        surface.view.dispatch({ effects: editable.reconfigure(extensionsFor(access)) });
+        awareness.setLocalStateField('user', localUser(options.accountId, options.displayName, access !== 'write'));
       }
       statusListeners.forEach((l) => l(view));
     },
