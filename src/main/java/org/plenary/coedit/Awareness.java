@@ -91,8 +91,12 @@ public class Awareness {
             return t;
           });
 
-  private ObjectReader strict() {
-    return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Reads a client's JSON: one value, nothing after it. */
+  private ObjectReader strict;
+
+  @jakarta.annotation.PostConstruct
+  void init() {
+    strict = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** How the actor's cursor looks in the paper, to each audience. */
@@ -133,15 +137,15 @@ public class Awareness {
     long now = System.nanoTime();
     synchronized (room) {
       for (AwarenessMessages.Entry e : entries) {
-        String refused = refusal(room, from, e);
-        if (refused != null) {
+        Checked checked = check(room, from, e);
+        if (checked.refused() != null) {
           LOG.infof(
               "Ignored the awareness state of client %d on section %d from account %d: %s",
-              e.clientId(), from.sectionId, from.actor.accountId(), refused);
+              e.clientId(), from.sectionId, from.actor.accountId(), checked.refused());
           continue;
         }
-        ObjectNode state = e.gone() ? null : own(e.state());
-        AwarenessStates.Change change = room.put(owner, e.clientId(), e.clock(), state, now);
+        AwarenessStates.Change change =
+            room.put(owner, e.clientId(), e.clock(), checked.state(), now);
         if (change != null) {
           changes.add(change);
         }
@@ -151,45 +155,49 @@ public class Awareness {
     tell(from.sectionId, changes);
   }
 
-  /** Why an entry is not taken, or null when it is. */
-  private String refusal(AwarenessStates room, CoEditor from, AwarenessMessages.Entry e) {
+  /**
+   * A client's entry as taken: its state without what only the server may say ({@code user}, {@code
+   * readOnly}; null when the client is gone), or why it is not taken.
+   */
+  private record Checked(ObjectNode state, String refused) {
+    static Checked refused(String why) {
+      return new Checked(null, why);
+    }
+  }
+
+  private Checked check(AwarenessStates room, CoEditor from, AwarenessMessages.Entry e) {
     if (!room.mayAnnounce(e.clientId(), from.actor.accountId())) {
-      return "another person's client";
+      return Checked.refused("another person's client");
     }
     if (e.gone()) {
-      return null;
+      return new Checked(null, null);
     }
     int size = e.state().getBytes(StandardCharsets.UTF_8).length;
     if (size > MAX_STATE_BYTES) {
-      return size + " bytes of state; at most " + MAX_STATE_BYTES;
-    }
-    try {
-      if (!strict().readTree(e.state()).isObject()) {
-        return "the state is not a JSON object";
-      }
-    } catch (JsonProcessingException ex) {
-      return "the state is not JSON";
+      return Checked.refused(size + " bytes of state; at most " + MAX_STATE_BYTES);
     }
     if (room.ownedBy(from.connectionId) >= MAX_CLIENTS_PER_SOCKET
         && !room.holds(from.connectionId, e.clientId())) {
-      return "the socket announced " + MAX_CLIENTS_PER_SOCKET + " clients already";
+      return Checked.refused("the socket announced " + MAX_CLIENTS_PER_SOCKET + " clients already");
     }
-    return null;
-  }
-
-  /** The client's state without what only the server may say. */
-  private ObjectNode own(String json) {
+    JsonNode json;
     try {
-      ObjectNode state = (ObjectNode) strict().readTree(json);
-      state.remove("user");
-      state.remove("readOnly");
-      return state;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("checked before", e);
+      json = strict.readTree(e.state());
+    } catch (JsonProcessingException ex) {
+      return Checked.refused("the state is not JSON");
     }
+    if (!(json instanceof ObjectNode state)) {
+      return Checked.refused("the state is not a JSON object");
+    }
+    state.remove("user");
+    state.remove("readOnly");
+    return new Checked(state, null);
   }
 
-  /** A socket closed: the others are told its clients are gone. */
+  /**
+   * A socket is closing: the others are told its clients are gone. Called before or after the
+   * socket left {@link SectionSockets}; a second call changes nothing.
+   */
   void left(CoEditor editor) {
     AwarenessStates room = bySection.get(editor.sectionId);
     if (room == null) {
@@ -199,10 +207,11 @@ public class Awareness {
     synchronized (room) {
       gone = room.removeOwnedBy(editor.connectionId);
     }
-    relay(editor.sectionId, gone, null);
+    relay(editor.sectionId, gone, editor.connectionId);
     tell(editor.sectionId, gone);
-    if (sockets.of(editor.sectionId).isEmpty()) {
-      bySection.remove(editor.sectionId, room);
+    if (sockets.of(editor.sectionId).stream()
+        .allMatch(e -> e.connectionId.equals(editor.connectionId))) {
+      bySection.remove(editor.sectionId, room); // nobody here has the section open any more
     }
   }
 

@@ -151,10 +151,6 @@ final class AwarenessStates {
     return out;
   }
 
-  boolean isEmpty() {
-    return states.values().stream().allMatch(s -> s.state == null);
-  }
-
   private static Change remove(State s) {
     s.state = null;
     s.clock++;

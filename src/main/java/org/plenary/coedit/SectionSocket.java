@@ -55,9 +55,9 @@ public class SectionSocket {
   @Inject WebSocketConnection connection;
   @Inject SecurityIdentity identity;
   @Inject LiveDocuments documents;
-  @Inject SectionSockets sockets;
   @Inject Awareness awareness;
   @Inject Audiences audiences;
+  @Inject SectionSockets sockets;
   @Inject Checkpoints checkpoints;
 
   // One instance serves every connection: what is the connection's own is read from it (the
@@ -151,7 +151,8 @@ public class SectionSocket {
 
   @OnClose
   void closed() {
-    leave();
+    cursorsGo();
+    sockets.leave(id("sectionId"), connection.id());
     checkpoints.closed(
         identity.getAttribute(CurrentActor.ACTOR), id("paperId"), id("sectionId"), connection.id());
   }
@@ -181,16 +182,17 @@ public class SectionSocket {
     }
   }
 
-  /** Forgets the socket; the others see its cursors go. */
-  private void leave() {
-    CoEditor gone = sockets.leave(id("sectionId"), connection.id());
-    if (gone != null) {
-      awareness.left(gone);
+  /** The others see the cursors this socket announced go (once, however often it is called). */
+  private void cursorsGo() {
+    CoEditor editor = sockets.editor(id("sectionId"), connection.id());
+    if (editor != null) {
+      awareness.left(editor);
     }
   }
 
   private void close(int code, String reason) {
-    leave();
+    cursorsGo();
+    sockets.leave(id("sectionId"), connection.id());
     connection.close(new CloseReason(code, closeText(reason))).subscribe().with(v -> {}, e -> {});
   }
 

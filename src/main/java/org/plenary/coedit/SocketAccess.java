@@ -84,9 +84,8 @@ public class SocketAccess {
     LOG.infof(
         "Closed the live socket of account %d on section %d: %s",
         e.actor.accountId(), e.sectionId, reason);
-    if (sockets.leave(e.sectionId, e.connectionId) != null) {
-      awareness.left(e);
-    }
+    awareness.left(e);
+    sockets.leave(e.sectionId, e.connectionId);
     sockets.close(e.connectionId, SectionSocket.POLICY, reason);
   }
 }

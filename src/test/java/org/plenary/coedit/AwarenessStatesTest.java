@@ -46,7 +46,7 @@ class AwarenessStatesTest {
     assertNull(gone.state());
     assertNull(states.put(ALICE, 9, 6, null, 0));
     assertNull(states.put(ALICE, 7, 1, null, 0), "a client never seen");
-    assertTrue(states.isEmpty());
+    assertTrue(states.currentBesides("nobody").isEmpty());
   }
 
   @Test
