@@ -64,13 +64,15 @@ export default defineConfig(({ mode }) => {
     },
     server: {
       proxy: {
-        '/api': { target: backend, changeOrigin: false },
+        // ws: the sections' live documents are WebSockets under /api.
+        '/api': { target: backend, changeOrigin: false, ws: true },
         '/q': { target: backend, changeOrigin: false },
       },
     },
     preview: {
       proxy: {
-        '/api': { target: backend, changeOrigin: false },
+        // ws: the sections' live documents are WebSockets under /api.
+        '/api': { target: backend, changeOrigin: false, ws: true },
         '/q': { target: backend, changeOrigin: false },
       },
     },

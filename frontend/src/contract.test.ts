@@ -51,6 +51,9 @@ function usedPaths(): string[] {
   return [...found].sort();
 }
 
+/** WebSocket endpoints, which an OpenAPI document does not describe (docs/live.md). */
+const WEBSOCKETS = ['/api/papers/{}/sections/{}/live'];
+
 describe("the app against the server's API", () => {
   it('calls only paths the server offers', () => {
     expect(serverPaths().length).toBeGreaterThan(40);
@@ -62,7 +65,7 @@ describe("the app against the server's API", () => {
         const parts = path.split('/');
         return o.length === parts.length && o.every((seg, i) => seg === '{}' || seg === parts[i]);
       });
-    const missing = usedPaths().filter((p) => !served(p));
+    const missing = usedPaths().filter((p) => !served(p) && !WEBSOCKETS.includes(p));
     expect(missing).toEqual([]);
   });
 });

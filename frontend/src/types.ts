@@ -57,6 +57,8 @@ export type Paper = Known<
 export type Section = Known<S['SectionView'], 'heading' | 'kind' | 'etag' | 'updatedAt'>;
 export type Content = Known<S['ContentView'], 'etag' | 'body' | 'createdAt'>;
 export type RevisionSummary = Known<S['RevisionSummary'], 'createdAt'>;
+/** POST …/live/checkpoint ("Save version"): the revision, whether it is new, who wrote it. */
+export type Checkpoint = S['CheckpointView'];
 
 export type DiffOp = S['Op'];
 export type ParagraphDiff = Known<S['ParagraphDiff'], 'status', { runs: readonly Known<S['Run'], 'op' | 'text'>[] }>;

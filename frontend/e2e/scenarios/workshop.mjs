@@ -1,5 +1,6 @@
 // The whole workshop of issue 7, through the web app: the owner creates a paper and invites; a
-// participant joins with the link (creating an account), edits a section and proposes a draft; an
+// participant joins with the link (creating an account), edits her group's section live and saves a
+// version, proposes a draft of another; an
 // editor merges a conflicting draft, choosing per conflict; someone comments on selected text and
 // another resolves the thread; participants endorse; the owner compiles and downloads the PDF.
 // Also: the outline reordered by keyboard alone, a phone-sized pass, the French locale, and a tour
@@ -28,7 +29,8 @@ const L = {
   displayName: /^display name\b/i,
   createAccount: /^create an account and join$/i,
   editorText: /^section text/i,
-  save: /^save$/i,
+  saveVersion: /^save version$/i,
+  allSaved: /all changes saved/i,
   proposeDraft: /^propose as a draft$/i,
   rationale: /rationale/i,
   proposeForReview: /^propose for review$/i,
@@ -207,6 +209,8 @@ export async function run(t) {
       await visit(nadia, `/#/papers/${paperId}/sections/${sections.findings}`);
       const screen = screenRoot(nadia, 'section');
       const text = editorIn(screen);
+      // The live text is there and in sync: she may type.
+      await screen.getByText(L.allSaved).first().waitFor();
       await text.waitFor();
       await text.click();
       await nadia.keyboard.press('ControlOrMeta+End');
@@ -214,8 +218,10 @@ export async function run(t) {
       await nadia.keyboard.press('Enter');
       await nadia.keyboard.type('Trust grows when every party can check the record.');
       await screen.locator('.preview').getByText('Trust grows when every party can check the record.').waitFor();
-      await screen.getByRole('button', { name: L.save }).first().click();
-      await screen.getByText(/saved.*revision 2\b/i).first().waitFor();
+      // Her group's section is live: what she types is stored as she goes, a version is a revision.
+      await screen.getByText(L.allSaved).first().waitFor();
+      await screen.getByRole('button', { name: L.saveVersion }).first().click();
+      await screen.getByText(/(saved as|nothing changed since) revision 2\b/i).first().waitFor();
       await session.screen(nadia, 'section');
       const body = await sectionBody(api, participantToken, paperId, sections.findings);
       check(body.includes('Trust grows when every party can check the record.'), `the saved text is the section's current text: ${JSON.stringify(body)}`);
@@ -229,13 +235,14 @@ export async function run(t) {
       await visit(nadia, `/#/papers/${paperId}/sections/${sections.findings}`);
       const screen = screenRoot(nadia, 'section');
       const text = editorIn(screen);
+      await screen.getByText(L.allSaved).first().waitFor();
       await text.waitFor();
       await text.click();
       await nadia.keyboard.press('ControlOrMeta+End');
       await nadia.keyboard.press('Enter');
       await nadia.keyboard.press('Enter');
       await nadia.keyboard.type(UNSAVED_SENTENCE);
-      await screen.getByText(/unsaved changes/i).first().waitFor();
+      await text.getByText(UNSAVED_SENTENCE).waitFor();
       // Changing her password elsewhere signs out every other session: this browser's too.
       const expired = session.expectConsoleError('participant', /status of 401/);
       const newPassword = 'seven moons over a quiet orchard';
@@ -245,7 +252,7 @@ export async function run(t) {
       // The server may trust a checked token for a few seconds (plenary.auth.token-check-interval).
       const signInAgain = nadia.getByText(/your session has expired/i).first();
       for (let i = 0; i < 12 && !(await signInAgain.isVisible()); i++) {
-        await screen.getByRole('button', { name: L.save }).first().click().catch(() => {});
+        await screen.getByRole('button', { name: L.saveVersion }).first().click().catch(() => {});
         await signInAgain.waitFor({ timeout: 1_500 }).catch(() => {});
       }
       await signInAgain.waitFor();
@@ -253,8 +260,9 @@ export async function run(t) {
       await signIn(nadia, participant.handle, participant.password);
       const again = editorIn(screenRoot(nadia, 'section'));
       await again.getByText(UNSAVED_SENTENCE).waitFor();
-      await screenRoot(nadia, 'section').getByRole('button', { name: L.save }).first().click();
-      await screenRoot(nadia, 'section').getByText(/saved.*revision 3\b/i).first().waitFor();
+      await screenRoot(nadia, 'section').getByText(L.allSaved).first().waitFor();
+      await screenRoot(nadia, 'section').getByRole('button', { name: L.saveVersion }).first().click();
+      await screenRoot(nadia, 'section').getByText(/(saved as|nothing changed since) revision 3\b/i).first().waitFor();
       const body = await sectionBody(api, participantToken, paperId, sections.findings);
       check(body.includes(UNSAVED_SENTENCE), `the text typed before the session ended was saved: ${JSON.stringify(body)}`);
       expired();
@@ -496,17 +504,19 @@ export async function run(t) {
     await visit(amara, `/#/papers/${paperId}/sections/${arabic}`);
     const screen = screenRoot(amara, 'section');
     const text = editorIn(screen);
+    await screen.getByText(L.allSaved).first().waitFor();
     await text.waitFor();
     check((await text.getAttribute('dir')) === 'auto', 'the editor finds the text’s direction itself (dir=auto)');
     await text.click();
     await amara.keyboard.insertText(ARABIC_SENTENCE);
-    const line = text.getByText(ARABIC_SENTENCE);
+    const line = text.locator('.cm-line').getByText(ARABIC_SENTENCE);
     check((await line.evaluate((el) => getComputedStyle(el).direction)) === 'rtl', 'the Arabic text runs right to left in the editor');
     const previewed = screen.locator('.preview').getByText(ARABIC_SENTENCE);
     await previewed.waitFor();
     check((await previewed.evaluate((el) => getComputedStyle(el).direction)) === 'rtl', 'the Arabic paragraph runs right to left in the preview');
-    await screen.getByRole('button', { name: L.save }).first().click();
-    await screen.getByText(/saved.*revision \d+/i).first().waitFor();
+    await screen.getByText(L.allSaved).first().waitFor();
+    await screen.getByRole('button', { name: L.saveVersion }).first().click();
+    await screen.getByText(/(saved as|nothing changed since) revision \d+/i).first().waitFor();
     await session.screen(amara, 'section-rtl');
     check((await sectionBody(api, editorToken, paperId, arabic)).trim() === ARABIC_SENTENCE, 'the Arabic text was saved as typed');
   });

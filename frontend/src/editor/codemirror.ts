@@ -5,13 +5,26 @@
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
-import { EditorSelection, EditorState } from '@codemirror/state';
+import { EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/view';
 import type { Surface } from './surface';
 
 export function codeMirrorSurface(initial: string, label: string, placeholder: string): Surface {
-  const changes: ((text: string) => void)[] = [];
-  const selections: (() => void)[] = [];
+  return editorSurface(initial, label, placeholder, [history(), keymap.of(historyKeymap)]);
+}
+
+/** The listeners a surface hands its view's changes to. */
+interface Listeners {
+  readonly changes: ((text: string) => void)[];
+  readonly selections: (() => void)[];
+}
+
+/**
+ * A CodeMirror surface with the Markdown editing every section editor has, plus `extensions`
+ * (undo history, or the live binding with its own undo).
+ */
+export function editorSurface(initial: string, label: string, placeholder: string, extensions: Extension[]): Surface & { readonly view: EditorView } {
+  const listeners: Listeners = { changes: [], selections: [] };
   const element = document.createElement('div');
   element.className = 'cm-host';
   const view = new EditorView({
@@ -19,9 +32,9 @@ export function codeMirrorSurface(initial: string, label: string, placeholder: s
     state: EditorState.create({
       doc: initial,
       extensions: [
-        history(),
+        ...extensions,
         // Tab indents only with Escape-then-Tab available to leave the editor (CodeMirror's rule).
-        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        keymap.of([...defaultKeymap, indentWithTab]),
         markdown(),
         EditorView.lineWrapping,
         // Each line takes its own direction, so Arabic and English lines sit side by side rightly.
@@ -31,13 +44,17 @@ export function codeMirrorSurface(initial: string, label: string, placeholder: s
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
             const text = update.state.doc.toString();
-            changes.forEach((l) => l(text));
+            listeners.changes.forEach((l) => l(text));
           }
-          if (update.selectionSet) selections.forEach((l) => l());
+          if (update.selectionSet) listeners.selections.forEach((l) => l());
         }),
       ],
     }),
   });
+  return { ...viewSurface(view, element, listeners), view };
+}
+
+function viewSurface(view: EditorView, element: HTMLElement, listeners: Listeners): Surface {
   const replaceSelection = (make: (text: string) => { insert: string; selFrom: number; selTo: number }): void => {
     const { from, to } = view.state.selection.main;
     const made = make(view.state.sliceDoc(from, to));
@@ -75,8 +92,8 @@ export function codeMirrorSurface(initial: string, label: string, placeholder: s
       view.focus();
     },
     focus: () => view.focus(),
-    onChange: (l) => changes.push(l),
-    onSelection: (l) => selections.push(l),
+    onChange: (l) => listeners.changes.push(l),
+    onSelection: (l) => listeners.selections.push(l),
     destroy: () => view.destroy(),
   };
 }

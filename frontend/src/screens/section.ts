@@ -1,19 +1,24 @@
 /**
- * The section editor: Markdown with a toolbar, the server's live preview, unsaved text kept in
- * localStorage, saving with If-Match and merging after someone else saved first; beside it the
- * comment threads and, for a proposal, the endorsements.
+ * The section editor: Markdown with a toolbar and the server's preview; beside it the comment
+ * threads and, for a proposal, the endorsements. Those who may save the section write in the live
+ * document with everyone else (screens/coedit.ts: saved as they type, "Save version" makes a
+ * revision) and observers watch it; contributors outside the section's breakout groups edit a
+ * private copy (unsaved text kept in localStorage) to propose as a draft. The If-Match save with its
+ * merge after someone else saved first remains for when the live editor cannot be used.
  */
 import { link, loadFailed, type Ctx } from '../app';
 import { isStatus } from '../client';
 import { h } from '../dom';
 import type { Surface } from '../editor/surface';
 import { plainSurface } from '../editor/surface';
+import { editMode, inGroupOf, type EditMode } from '../coedit/mode';
 import { canEdit, roleIn } from '../roles';
 import { t } from '../strings';
 import { presenceLine } from './presence';
-import type { Author, Content, Draft, Paper, Section } from '../types';
+import type { Author, Content, Draft, Paper, Role, Section, Workshop } from '../types';
 import { findUnsaved, forgetUnsaved, keepUnsaved } from '../unsaved';
 import { button, crumbs, field, form, showFormFailure } from '../ui';
+import { livePart } from './coedit';
 import { commentsPanel } from './comments';
 import { conflictView } from './conflict';
 import { endorsementPanel } from './endorse';
@@ -37,6 +42,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   // Observers read only; contributors may save only their group's sections (the server decides).
   const role = await roleIn(ctx.api, ctx.me(), paper);
   const observer = role === 'OBSERVER';
+  const mode = await modeFor(ctx, paperId, sectionId, role);
+  const live = mode !== 'propose' && typeof WebSocket !== 'undefined';
   const section = sectionA.value;
   let saved: Content = contentA.value;
   // The revision the text in the editor is based on; moves on after a save or a merge.
@@ -49,7 +56,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   document.title = `${section.heading} – ${paper.title}`;
 
   const store = window.localStorage;
-  const unsaved = findUnsaved(store, paperId, sectionId);
+  // The live text is kept by the live document (IndexedDB), not as unsaved text.
+  const unsaved = live ? null : findUnsaved(store, paperId, sectionId);
   const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
   let initial = saved.body;
   if (unsaved !== null && unsaved.text !== saved.body) {
@@ -71,6 +79,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
 
   const editorHost = h('div', { class: 'editor-host' });
   let surface: Surface = plainSurface(initial, t('editor.label'));
+  // Until the live editor is there, the stand-in shows the saved text and takes no typing.
+  if (live) surface.element.setAttribute('readonly', '');
   editorHost.append(surface.element);
   const saveState = h('p', { class: 'save-state', role: 'status' });
   const conflictHost = h('div');
@@ -81,8 +91,17 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     saveState.textContent = dirty() ? t('editor.unsaved') : t('editor.saved', { n: saved.revision });
   };
 
+  /** The latest revision, after a version of the live text was saved. */
+  const refreshSaved = async (): Promise<void> => {
+    const answer = await ctx.api.get<Content>(`/api/papers/${paperId}/sections/${sectionId}/content`);
+    if (answer.ok && answer.value.revision > saved.revision) saved = answer.value;
+  };
   const preview = previewPanel(ctx, paper.language, () => surface.text());
   const onText = (text: string): void => {
+    if (live) {
+      preview.schedule();
+      return;
+    }
     keepUnsaved(store, paperId, sectionId, base.revision, text, base.revision === saved.revision ? saved.body : '\u0000');
     updateState();
     preview.schedule();
@@ -93,8 +112,22 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   };
   attach(surface);
 
+  const livePanel = live
+    ? livePart(ctx, paperId, sectionId, mode === 'write', () => {
+        void refreshSaved();
+        comments.refresh();
+      })
+    : null;
+  livePanel?.start((cm) => {
+    surface.destroy();
+    surface = cm;
+    attach(cm);
+    editorHost.replaceChildren(cm.element);
+    void preview.render();
+  });
+
   // CodeMirror arrives later; the textarea works meanwhile and hands over its text.
-  void import('../editor/codemirror')
+  if (!live) void import('../editor/codemirror')
     .then(({ codeMirrorSurface }) => {
       const cm = codeMirrorSurface(surface.text(), t('editor.label'), t('editor.placeholder'));
       const hadFocus = editorHost.contains(document.activeElement);
@@ -170,7 +203,8 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   const onKey = (e: KeyboardEvent): void => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
       e.preventDefault();
-      void save();
+      if (livePanel !== null) void livePanel.saveVersion();
+      else if (mode === 'write') void save();
     }
   };
   document.addEventListener('keydown', onKey);
@@ -210,12 +244,17 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
           'section',
           { class: 'panel', 'aria-labelledby': 'editor-h' },
           h('h2', { id: 'editor-h' }, t('editor.title')),
-          toolbar,
+          mode === 'watch' ? null : toolbar,
           editorHost,
-          saveState,
-          summary.wrap,
-          saveAlert,
-          observer ? h('p', { class: 'notice' }, t('editor.readOnly')) : h('p', { class: 'actions' }, saveButton, ' ', h('span', { class: 'hint' }, t('editor.saveHint'))),
+          livePanel?.status ?? saveState,
+          ...(livePanel !== null ? [livePanel.actions] : mode === 'write' ? [summary.wrap, saveAlert] : []),
+          observer
+            ? h('p', { class: 'notice' }, t('editor.readOnly'))
+            : livePanel !== null
+              ? null
+              : mode === 'propose'
+                ? h('p', { class: 'notice' }, t('live.proposeOnly'))
+                : h('p', { class: 'actions' }, saveButton, ' ', h('span', { class: 'hint' }, t('editor.saveHint'))),
           observer ? null : h('details', { class: 'create' }, h('summary', {}, t('drafts.propose')), propose),
         ),
         conflictHost,
@@ -234,18 +273,28 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   );
   updateState();
   void preview.render();
-  ctx.live.at(sectionId, !observer);
-  root.querySelector('h1')?.after(presenceLine(ctx, sectionId));
+  ctx.live.at(sectionId, mode === 'write');
+  root.querySelector('h1')?.after(presenceLine(ctx, sectionId), ...(livePanel !== null ? [livePanel.people] : []));
 
   const unsubscribe = ctx.live.subscribe((event) => {
     if (event.data.includes(`"sectionId":${sectionId}`) || event.data.includes(`"sectionId": ${sectionId}`)) {
-      if (event.event === 'section.saved' && savedRevisionIn(event.data) > saved.revision) {
+      if (event.event === 'section.saved' && savedRevisionIn(event.data) > saved.revision && live) {
+        // A version of the live text (a checkpoint): comments now anchor on it.
+        void refreshSaved();
+      } else if (event.event === 'section.saved' && savedRevisionIn(event.data) > saved.revision) {
         notices.replaceChildren(h('p', { class: 'notice' }, t('editor.someoneSaved')));
       }
       if (event.event.startsWith('comment.')) comments.refresh();
     }
   });
   ctx.onLeave(unsubscribe);
+}
+
+/** How this person edits the section (a contributor's breakout groups decide whether they may save it). */
+async function modeFor(ctx: Ctx, paperId: number, sectionId: number, role: Role | null): Promise<EditMode> {
+  if (role !== 'CONTRIBUTOR') return editMode(role, false);
+  const workshops = await ctx.api.get<readonly Workshop[]>(`/api/papers/${paperId}/workshops`);
+  return editMode(role, workshops.ok && inGroupOf(workshops.value, ctx.me()?.id ?? null, sectionId));
 }
 
 /** The editor's toolbar: one tab stop, arrows move between its buttons. */

@@ -1,0 +1,41 @@
+/** Strings of co-editing a section live: the status line, versions, who else is in the text. */
+import { pair } from './pair';
+
+export const LIVE = pair(
+  {
+    'live.connecting': 'Connecting to the live text…',
+    'live.offline': 'Offline — your text is kept on this device and goes up when you are back online.',
+    'live.saving': 'Saving…',
+    'live.saved': 'All changes saved.',
+    'live.refused': 'Your last changes are not saved: {reason}',
+    'live.watching': 'Watching live: the text changes as others write, and you cannot change it here.',
+    'live.watchingOffline': 'Offline — the text follows again once you are back online.',
+    'live.saveVersion': 'Save version',
+    'live.saveVersionHint': 'What you type is saved as you go; a version is a revision in the history, with everyone who wrote it. Ctrl+S also saves a version.',
+    'live.versionSaved': 'Saved as revision {n}.',
+    'live.versionSame': 'Nothing changed since revision {n}.',
+    'live.versionOffline': 'You are offline: save a version once you are back online. Your text is kept meanwhile.',
+    'live.coEditors': 'In this text now:',
+    'live.watchingName': '{name} (watching)',
+    'live.failed': 'The live editor could not be loaded. Reload the page to try again.',
+    'live.proposeOnly': 'You can propose changes to this section as a draft; its breakout group or an editor can merge them.',
+  },
+  {
+    'live.connecting': 'Connexion au texte en direct…',
+    'live.offline': 'Hors ligne — votre texte est conservé sur cet appareil et sera envoyé à votre retour en ligne.',
+    'live.saving': 'Enregistrement…',
+    'live.saved': 'Toutes les modifications sont enregistrées.',
+    'live.refused': 'Vos dernières modifications ne sont pas enregistrées : {reason}',
+    'live.watching': 'En direct : le texte change à mesure que les autres écrivent, et vous ne pouvez pas le modifier ici.',
+    'live.watchingOffline': 'Hors ligne — le texte sera de nouveau suivi à votre retour en ligne.',
+    'live.saveVersion': 'Enregistrer une version',
+    'live.saveVersionHint': 'Ce que vous tapez est enregistré au fur et à mesure ; une version est une révision de l’historique, avec toutes les personnes qui l’ont écrite. Ctrl+S enregistre aussi une version.',
+    'live.versionSaved': 'Enregistré comme version {n}.',
+    'live.versionSame': 'Rien n’a changé depuis la version {n}.',
+    'live.versionOffline': 'Vous êtes hors ligne : enregistrez une version à votre retour en ligne. Votre texte est conservé en attendant.',
+    'live.coEditors': 'Dans ce texte en ce moment :',
+    'live.watchingName': '{name} (lecture)',
+    'live.failed': 'L’éditeur en direct n’a pas pu être chargé. Rechargez la page pour réessayer.',
+    'live.proposeOnly': 'Vous pouvez proposer des modifications de cette section sous forme de version de travail ; son groupe de travail ou un·e éditeur·rice peut les fusionner.',
+  },
+);
