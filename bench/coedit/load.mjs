@@ -40,6 +40,7 @@ const EDITORS = Number(args.editors ?? 5);
 const CPS = Number(args.cps ?? 5);
 const WARMUP = Number(args.warmup ?? 10) * 1000;
 const DURATION = Number(args.duration ?? 60) * 1000;
+const AWARENESS = (args.awareness ?? 'on') !== 'off'; // cursors sent with each keystroke
 if (instances.length === 0 || !password) {
   console.error('--instances and --admin-password are required');
   process.exit(2);
@@ -153,7 +154,7 @@ class Editor {
     this.text.insert(at, ch);
     this.typed++;
     const rel = Y.createRelativePositionFromTypeIndex(this.text, at + 1);
-    this.awareness.setLocalStateField('cursor', { anchor: rel, head: rel });
+    if (AWARENESS) this.awareness.setLocalStateField('cursor', { anchor: rel, head: rel });
   }
 
   /** Every item this editor's client wrote that is in {@code text}, not deleted. */

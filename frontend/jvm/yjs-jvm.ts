@@ -82,6 +82,11 @@ function text(doc: Y.Doc): string {
   return doc.getText(TEXT).toString();
 }
 
+/** The text's length in UTF-16 units, without building it (Yjs keeps it). */
+function length(doc: Y.Doc): number {
+  return doc.getText(TEXT).length;
+}
+
 function stateVector(doc: Y.Doc): string {
   return toBinary(Y.encodeStateVector(doc));
 }
@@ -146,5 +151,5 @@ function replaceText(doc: Y.Doc, next: string): string {
   return toBinary(changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes));
 }
 
-const api = { create, apply, load, text, stateVector, missing, replaceText };
+const api = { create, apply, load, text, length, stateVector, missing, replaceText };
 (globalThis as unknown as { PlenaryYjs: typeof api }).PlenaryYjs = api;

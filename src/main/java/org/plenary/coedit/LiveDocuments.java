@@ -115,11 +115,8 @@ public class LiveDocuments {
     }
   }
 
-  /**
-   * An accepted update: {@code seq} is its number (that of the document's last for a no-op), {@code
-   * text} the document's text once the update's batch was appended.
-   */
-  public record Accepted(long seq, boolean changed, String text) {}
+  /** An accepted update: {@code seq} is its number (that of the document's last for a no-op). */
+  public record Accepted(long seq, boolean changed) {}
 
   /**
    * An update appended to a section's document, as other co-editors are sent it; {@code origin} is
@@ -381,12 +378,16 @@ public class LiveDocuments {
       }
       seqs[i] = seq;
     }
-    String text = yjs.text(room.doc);
     if (seq == last) {
       c.rollback();
-      return accepted(seqs, changed, text);
+      return accepted(seqs, changed);
     }
-    int size = text.getBytes(StandardCharsets.UTF_8).length;
+    // A UTF-16 unit is at most 3 bytes of UTF-8: build the text (the whole document's length,
+    // costly per keystroke) only when the length alone cannot tell.
+    int size =
+        (long) yjs.length(room.doc) * 3 <= RevisionService.MAX_BODY_BYTES
+            ? 0
+            : yjs.text(room.doc).getBytes(StandardCharsets.UTF_8).length;
     if (size > RevisionService.MAX_BODY_BYTES) {
       LOG.infof(
           "Refused an update to section %d from account %d: %d bytes of text",
@@ -419,13 +420,13 @@ public class LiveDocuments {
         }
       }
     }
-    return accepted(seqs, changed, text);
+    return accepted(seqs, changed);
   }
 
-  private static List<Accepted> accepted(long[] seqs, boolean[] changed, String text) {
+  private static List<Accepted> accepted(long[] seqs, boolean[] changed) {
     List<Accepted> out = new ArrayList<>(seqs.length);
     for (int i = 0; i < seqs.length; i++) {
-      out.add(new Accepted(seqs[i], changed[i], text));
+      out.add(new Accepted(seqs[i], changed[i]));
     }
     return out;
   }

@@ -130,6 +130,11 @@ public class Yjs implements AutoCloseable {
     return doc.runtime.locked(() -> doc.runtime.api().invokeMember("text", doc.value).asString());
   }
 
+  /** The text's length in UTF-16 units, without building the text. */
+  public int length(Doc doc) {
+    return doc.runtime.locked(() -> doc.runtime.api().invokeMember("length", doc.value).asInt());
+  }
+
   /** The document's state vector (what it has seen from each client). */
   public byte[] stateVector(Doc doc) {
     return doc.runtime.locked(
