@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.plenary.identity.Account;
 import org.plenary.identity.AccountRows;
 import org.plenary.identity.AuthorView;
@@ -204,23 +205,55 @@ class RevisionWriter {
       Actor actor,
       String what,
       Change change) {
+    boolean[] wrote = {false};
+    return inTransaction(
+        "save section " + sectionId,
+        paperId,
+        c -> appendIn(c, paperId, sectionId, precondition, actor, what, change, wrote),
+        outcome -> wrote[0],
+        outcome -> wrote[0]);
+  }
+
+  /** Statements on one connection. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T on(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in the caller's transaction when there is one (seeding the demo paper writes
+   * its whole history in one; a merge reads the text after a checkpoint): the pool hands out that
+   * transaction's connection, which commits or rolls back with it, and pending ORM changes are
+   * flushed first so the statements see them. Otherwise in a transaction of its own, committed when
+   * {@code commit} says so and rolled back otherwise. The paper's cached reads are dropped (on
+   * commit) when {@code changed} says so.
+   */
+  private <T> T inTransaction(
+      String what, long paperId, Work<T> work, Predicate<T> commit, Predicate<T> changed) {
     try {
       if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-        return joined(paperId, sectionId, precondition, actor, what, change);
+        entityManager.flush();
+        try (Connection c = dataSource.getConnection()) {
+          T result = work.on(c);
+          if (changed.test(result)) {
+            changes.changedOnCommit(paperId);
+          }
+          return result;
+        }
       }
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try {
-          boolean[] wrote = {false};
-          Outcome outcome =
-              appendIn(c, paperId, sectionId, precondition, actor, what, change, wrote);
-          if (wrote[0]) {
+          T result = work.on(c);
+          if (commit.test(result)) {
             c.commit();
-            changes.changed(paperId);
+            if (changed.test(result)) {
+              changes.changed(paperId);
+            }
           } else {
             c.rollback();
           }
-          return outcome;
+          return result;
         } catch (RuntimeException | SQLException e) {
           c.rollback();
           throw e;
@@ -229,31 +262,7 @@ class RevisionWriter {
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not save section " + sectionId, e);
-    }
-  }
-
-  /**
-   * Inside a caller's transaction (seeding the demo paper writes its whole history in one): the
-   * pool hands out that transaction's connection, which commits or rolls back with it. Pending ORM
-   * changes are flushed first so the statements see them.
-   */
-  private Outcome joined(
-      long paperId,
-      long sectionId,
-      ETags.Precondition precondition,
-      Actor actor,
-      String what,
-      Change change)
-      throws SQLException {
-    entityManager.flush();
-    try (Connection c = dataSource.getConnection()) {
-      boolean[] wrote = {false};
-      Outcome outcome = appendIn(c, paperId, sectionId, precondition, actor, what, change, wrote);
-      if (wrote[0]) {
-        changes.changedOnCommit(paperId);
-      }
-      return outcome;
+      throw new IllegalStateException("Could not " + what, e);
     }
   }
 
@@ -265,36 +274,12 @@ class RevisionWriter {
    * caller's transaction when there is one (a merge reads the text after it).
    */
   Checkpoint checkpoint(long paperId, long sectionId, Long actorId, boolean skipLocked) {
-    try {
-      if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-        entityManager.flush();
-        try (Connection c = dataSource.getConnection()) {
-          Checkpoint done = checkpointIn(c, paperId, sectionId, actorId, skipLocked);
-          if (done.created()) {
-            changes.changedOnCommit(paperId);
-          }
-          return done;
-        }
-      }
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          Checkpoint done = checkpointIn(c, paperId, sectionId, actorId, skipLocked);
-          c.commit();
-          if (done.created()) {
-            changes.changed(paperId);
-          }
-          return done;
-        } catch (RuntimeException | SQLException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not checkpoint section " + sectionId, e);
-    }
+    return inTransaction(
+        "checkpoint section " + sectionId,
+        paperId,
+        c -> checkpointIn(c, paperId, sectionId, actorId, skipLocked),
+        done -> true,
+        Checkpoint::created);
   }
 
   private Checkpoint checkpointIn(
