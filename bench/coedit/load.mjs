@@ -27,6 +27,7 @@ const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const MESSAGE_SAVED = 3;
 const TEXT = 'body';
+const AWARENESS_EVERY_MS = 200; // as frontend/src/coedit/provider.ts
 
 const args = Object.fromEntries(
   process.argv
@@ -93,21 +94,52 @@ class Editor {
     this.ws.on('message', (data) => this.receive(new Uint8Array(data)));
     this.ws.on('close', (code, reason) => (this.closed = `${code} ${reason}`));
     this.ws.on('error', (err) => (this.closed = String(err)));
+    // As the web app's provider (frontend/src/coedit/provider.ts, ledger.ts): one update in
+    // flight, those typed meanwhile held and sent merged once it is acknowledged; the cursor sent
+    // at most every AWARENESS_EVERY_MS.
+    this.inFlight = 0;
+    this.held = [];
     this.doc.on('update', (update, origin) => {
       if (origin === this) return;
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MESSAGE_SYNC);
-      syncProtocol.writeUpdate(e, update);
-      this.send(encoding.toUint8Array(e), true);
+      if (this.inFlight > 0) this.held.push(update);
+      else this.sendUpdate(update);
     });
-    this.awareness.on('update', ({ added, updated, removed }, origin) => {
+    this.awarenessSentAt = -Infinity;
+    this.awarenessTimer = null;
+    this.awareness.on('update', (_changes, origin) => {
       if (origin === this) return;
-      const changed = added.concat(updated, removed);
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      this.send(encoding.toUint8Array(e), false);
+      const wait = this.awarenessSentAt + AWARENESS_EVERY_MS - performance.now();
+      if (wait <= 0) this.sendAwareness();
+      else if (this.awarenessTimer === null) this.awarenessTimer = setTimeout(() => this.sendAwareness(), wait);
     });
+  }
+
+  sendUpdate(update) {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(e, update);
+    this.inFlight++;
+    this.send(encoding.toUint8Array(e), true);
+  }
+
+  /** An acknowledgement or refusal came: the held changes go up, merged. */
+  answered() {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.inFlight === 0 && this.held.length > 0) {
+      const merged = this.held.length === 1 ? this.held[0] : Y.mergeUpdates(this.held);
+      this.held = [];
+      this.sendUpdate(merged);
+    }
+  }
+
+  sendAwareness() {
+    clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
+    this.awarenessSentAt = performance.now();
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+    this.send(encoding.toUint8Array(e), false);
   }
 
   send(message, counted) {
@@ -128,6 +160,8 @@ class Editor {
       encoding.writeVarUint(reply, MESSAGE_SYNC);
       const kind = syncProtocol.readSyncMessage(d, reply, this.doc, this);
       if (kind === syncProtocol.messageYjsSyncStep1 && encoding.length(reply) > 1) {
+        this.inFlight++;
+        this.held = []; // the step 2 carries them
         this.send(encoding.toUint8Array(reply), true); // our step 2: the server acknowledges it
       }
       if (kind === syncProtocol.messageYjsSyncStep2) this.onSynced();
@@ -136,10 +170,12 @@ class Editor {
     } else if (type === MESSAGE_AUTH) {
       decoding.readVarUint(d);
       this.denied = decoding.readVarString(d);
+      this.answered();
     } else if (type === MESSAGE_SAVED) {
       decoding.readVarUint(d);
       this.acked++;
       stats.acked(this);
+      this.answered();
     }
   }
 
@@ -263,8 +299,8 @@ async function main() {
 
   // Quiesce: everything acknowledged (up to 60 s), then the fan-out settles.
   const quiesceStart = performance.now();
-  while (performance.now() - quiesceStart < 60_000 && editors.some((e) => !e.closed && e.acked < e.sent)) await sleep(200);
-  const unacked = editors.reduce((n, e) => n + Math.max(0, e.sent - e.acked), 0);
+  while (performance.now() - quiesceStart < 60_000 && editors.some((e) => !e.closed && (e.acked < e.sent || e.held.length > 0))) await sleep(200);
+  const unacked = editors.reduce((n, e) => n + Math.max(0, e.sent - e.acked) + e.held.length, 0);
   const settleStart = performance.now();
   const server = [];
   for (let s = 0; s < SECTIONS; s++) {
@@ -300,6 +336,7 @@ async function main() {
     latency_p99_ms: pct(sorted, 99).toFixed(1),
     latency_max_ms: (sorted.length ? sorted[sorted.length - 1] : NaN).toFixed(1),
     updates_acked_per_s: (stats.acks / (DURATION / 1000)).toFixed(1),
+    keystrokes_per_update: (typed / Math.max(1, editors.reduce((n, e) => n + e.sent, 0))).toFixed(2),
     unacknowledged: unacked,
     refused: editors.filter((e) => e.denied).length,
     closed: editors.filter((e) => e.closed).length,

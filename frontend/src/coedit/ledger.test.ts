@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL, acknowledged, changed, dialling, worthAnnouncing, closed, handshake, opened, refused, retryDelay, statusOf, synced, type Ledger } from './ledger';
+import { INITIAL, acknowledged, changed, dialling, flushDue, flushed, worthAnnouncing, closed, handshake, opened, refused, retryDelay, statusOf, synced, type Ledger } from './ledger';
 
 const change = (l: Ledger): Ledger => changed(l).ledger;
 
@@ -17,10 +17,10 @@ describe('the live status', () => {
 
   it('keeps offline changes for the step 2 instead of sending them', () => {
     const typed = changed(INITIAL);
-    expect(typed.send).toBe(false);
+    expect(typed.action).toBe('keep');
     expect(typed.ledger.unsent).toBe(true);
     const connected = changed(opened(INITIAL));
-    expect(connected.send).toBe(false);
+    expect(connected.action).toBe('keep');
     expect(statusOf(connected.ledger, true)).toBe('connecting');
   });
 
@@ -32,14 +32,36 @@ describe('the live status', () => {
     expect(acknowledged(sent, 4).lastSeq).toBe(4);
   });
 
-  it('counts one acknowledgement per change sent: two sent, one answered is still saving', () => {
+  it('sends one change at a time and holds those typed meanwhile until it is answered', () => {
     const ready = acknowledged(handshake(opened(INITIAL)), 1);
     const first = changed(ready);
-    expect(first.send).toBe(true);
-    const two = change(first.ledger);
-    expect(two.inFlight).toBe(2);
-    expect(statusOf(acknowledged(two, 2), true)).toBe('saving');
-    expect(statusOf(acknowledged(acknowledged(two, 2), 3), true)).toBe('saved');
+    expect(first.action).toBe('send');
+    const second = changed(first.ledger);
+    expect(second.action).toBe('hold');
+    const third = changed(second.ledger);
+    expect(third.action).toBe('hold');
+    expect(third.ledger.inFlight).toBe(1);
+    expect(third.ledger.held).toBe(2);
+    expect(flushDue(third.ledger)).toBe(false);
+    const answered = acknowledged(third.ledger, 2);
+    // Answered, but two are held: still saving, and they are due to go up together.
+    expect(statusOf(answered, true)).toBe('saving');
+    expect(flushDue(answered)).toBe(true);
+    const merged = flushed(answered);
+    expect(merged.inFlight).toBe(1);
+    expect(merged.held).toBe(0);
+    expect(statusOf(merged, true)).toBe('saving');
+    expect(statusOf(acknowledged(merged, 3), true)).toBe('saved');
+  });
+
+  it('counts held changes as unsent when the socket closes, for the next step 2 to carry', () => {
+    const held = change(change(acknowledged(handshake(opened(INITIAL)), 1)));
+    expect(held.held).toBe(1);
+    const down = closed(held);
+    expect(down.held).toBe(0);
+    expect(down.unsent).toBe(true);
+    expect(handshake(opened(down)).held).toBe(0);
+    expect(statusOf(acknowledged(handshake(opened(down)), 2), true)).toBe('saved');
   });
 
   it('treats changes in flight when the socket closes as not stored', () => {

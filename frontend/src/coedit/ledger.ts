@@ -5,6 +5,10 @@
  * The server answers every update and step 2 it gets, in order: `3 <seq>` once the transaction
  * committed, or `2 0 <reason>` when it refused it. So counting what was sent and what was answered
  * tells whether every local change is stored, without naming changes.
+ *
+ * One message is in flight at a time: changes made while it is are held and go up together, merged,
+ * once it is answered. A typist on a fast link sends each keystroke at once; on a slow link, or when
+ * the server is busy, keystrokes travel in fewer, larger messages instead of queueing up.
  */
 
 export interface Ledger {
@@ -16,8 +20,10 @@ export interface Ledger {
   readonly handshaken: boolean;
   /** The server has answered our step 1 (we have its text). */
   readonly synced: boolean;
-  /** Updates and steps 2 sent and not answered yet. */
+  /** Updates and steps 2 sent and not answered yet (one at most, but after a step 2). */
   readonly inFlight: number;
+  /** Local changes held until the message in flight is answered. */
+  readonly held: number;
   /** Local changes that could not be sent yet (offline, or before the handshake). */
   readonly unsent: boolean;
   /** The last seq the server acknowledged (0 before any). */
@@ -26,14 +32,14 @@ export interface Ledger {
   readonly refused: string | null;
 }
 
-export const INITIAL: Ledger = { dialling: false, open: false, handshaken: false, synced: false, inFlight: 0, unsent: false, lastSeq: 0, refused: null };
+export const INITIAL: Ledger = { dialling: false, open: false, handshaken: false, synced: false, inFlight: 0, held: 0, unsent: false, lastSeq: 0, refused: null };
 
 export function dialling(l: Ledger): Ledger {
   return { ...l, dialling: true };
 }
 
 export function opened(l: Ledger): Ledger {
-  return { ...l, dialling: false, open: true, handshaken: false, synced: false, inFlight: 0, refused: null };
+  return { ...l, dialling: false, open: true, handshaken: false, synced: false, inFlight: 0, held: 0, refused: null };
 }
 
 /**
@@ -41,7 +47,7 @@ export function opened(l: Ledger): Ledger {
  * the next connection's step 2 carries whatever the server lacks.
  */
 export function closed(l: Ledger): Ledger {
-  return { ...l, dialling: false, open: false, handshaken: false, synced: false, inFlight: 0, unsent: l.unsent || l.inFlight > 0 };
+  return { ...l, dialling: false, open: false, handshaken: false, synced: false, inFlight: 0, held: 0, unsent: l.unsent || l.inFlight > 0 || l.held > 0 };
 }
 
 /** The server's step 2 arrived. */
@@ -49,15 +55,29 @@ export function synced(l: Ledger): Ledger {
   return { ...l, synced: true };
 }
 
-/** A local change: sent at once when the handshake is done, otherwise kept for the step 2. */
-export function changed(l: Ledger): { readonly ledger: Ledger; readonly send: boolean } {
-  if (l.open && l.handshaken) return { ledger: { ...l, inFlight: l.inFlight + 1 }, send: true };
-  return { ledger: { ...l, unsent: true }, send: false };
+/**
+ * A local change: `send` it at once when the handshake is done and nothing is in flight, `hold` it
+ * for the next message while something is, `keep` it for the step 2 before the handshake.
+ */
+export function changed(l: Ledger): { readonly ledger: Ledger; readonly action: 'send' | 'hold' | 'keep' } {
+  if (!l.open || !l.handshaken) return { ledger: { ...l, unsent: true }, action: 'keep' };
+  if (l.inFlight === 0) return { ledger: { ...l, inFlight: 1 }, action: 'send' };
+  return { ledger: { ...l, held: l.held + 1 }, action: 'hold' };
 }
 
-/** Our step 2 went up: it carries every change made before. */
+/** Whether the held changes should go up now: nothing is in flight any more. */
+export function flushDue(l: Ledger): boolean {
+  return l.open && l.handshaken && l.inFlight === 0 && l.held > 0;
+}
+
+/** The held changes went up, merged into one message. */
+export function flushed(l: Ledger): Ledger {
+  return { ...l, inFlight: l.inFlight + 1, held: 0 };
+}
+
+/** Our step 2 went up: it carries every change made before, held ones too. */
 export function handshake(l: Ledger): Ledger {
-  return { ...l, handshaken: true, unsent: false, inFlight: l.inFlight + 1 };
+  return { ...l, handshaken: true, unsent: false, held: 0, inFlight: l.inFlight + 1 };
 }
 
 /** `3 <seq>`: the oldest message in flight is stored. */
@@ -82,7 +102,7 @@ export function statusOf(l: Ledger, writer: boolean): LiveStatus {
   if (!writer) return l.synced ? 'watching' : 'connecting';
   if (l.refused !== null) return 'refused';
   if (!l.handshaken) return 'connecting';
-  return l.inFlight > 0 || l.unsent ? 'saving' : 'saved';
+  return l.inFlight > 0 || l.held > 0 || l.unsent ? 'saving' : 'saved';
 }
 
 /**

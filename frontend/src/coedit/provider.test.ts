@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as framing from './framing';
-import { LiveProvider, bearerProtocols, liveUrl, type ProviderView, type SocketLike } from './provider';
+import { AWARENESS_EVERY_MS, LiveProvider, bearerProtocols, liveUrl, type ProviderView, type SocketLike } from './provider';
 
 /**
  * A fake of the server's side of one socket, as docs/live.md describes it: step 1 to writers on
@@ -114,6 +114,7 @@ function client(server: FakeServer, writer = true) {
   });
   return {
     doc,
+    awareness,
     text: doc.getText('body'),
     provider,
     views,
@@ -165,24 +166,57 @@ describe('the live provider', () => {
     c.destroy();
   });
 
-  it('sends each change once the handshake is done, and stays saving until each has its acknowledgement', async () => {
+  it('sends one change at a time, those typed meanwhile merged into the next, saved once each is acknowledged', async () => {
     const server = new FakeServer(true);
     const c = client(server);
     c.provider.connect();
     server.last.accept();
     server.holdAcks = true;
+    const updates = () => server.received.filter((m) => m.kind === 'update');
     c.text.insert(0, 'Trust ');
-    c.text.insert(6, 'grows.');
-    expect(server.received.filter((m) => m.kind === 'update')).toHaveLength(2);
+    c.text.insert(6, 'grows');
+    c.text.insert(11, '.');
+    expect(updates()).toHaveLength(1);
     expect(c.status()).toBe('saving');
     let saved = false;
     void c.provider.whenSaved().then(() => (saved = true));
+    server.release(); // the first is stored: the two held go up as one update
+    expect(updates()).toHaveLength(2);
+    expect(c.status()).toBe('saving');
+    await Promise.resolve();
+    expect(saved).toBe(false);
     server.release();
     await Promise.resolve();
     expect(saved).toBe(true);
     expect(c.status()).toBe('saved');
     expect(server.doc.getText('body').toString()).toBe('Trust grows.');
     c.destroy();
+  });
+
+  it('tells the others where its cursor is at most every AWARENESS_EVERY_MS, always the latest place', () => {
+    vi.useFakeTimers();
+    try {
+      const server = new FakeServer(true);
+      const c = client(server);
+      c.provider.connect();
+      server.last.accept();
+      const cursors = () => server.received.filter((m) => m.kind === 'awareness');
+      const before = cursors().length;
+      for (let at = 1; at <= 5; at++) c.awareness.setLocalStateField('cursor', { at });
+      expect(cursors()).toHaveLength(before + 1);
+      vi.advanceTimersByTime(AWARENESS_EVERY_MS);
+      expect(cursors()).toHaveLength(before + 2);
+      const peer = new Awareness(new Y.Doc());
+      const last = cursors()[cursors().length - 1];
+      if (last?.kind !== 'awareness') throw new Error('no cursor sent');
+      applyAwarenessUpdate(peer, last.update, 'test');
+      expect(peer.getStates().get(c.doc.clientID)).toEqual({ cursor: { at: 5 } });
+      vi.advanceTimersByTime(10 * AWARENESS_EVERY_MS);
+      expect(cursors()).toHaveLength(before + 2);
+      c.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps typing offline and sends those changes as step 2 when it connects again', () => {

@@ -6,12 +6,14 @@
  * Writers wait for the server's step 1 (the server sends it only to those who may save the
  * section), answer it with step 2, and only then send each change as it happens: a change sent
  * before could build on offline changes the server never got, which it refuses as out of order.
+ * One change is in flight at a time; those made meanwhile go up merged once it is answered
+ * (ledger.ts). The cursor goes up at most every AWARENESS_EVERY_MS.
  * Readers send their step 1 and awareness, never a change.
  */
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import * as framing from './framing';
-import { INITIAL, acknowledged, dialling, changed, closed, handshake, opened, refused, retryDelay, statusOf, synced, type Ledger, type LiveStatus } from './ledger';
+import { INITIAL, acknowledged, dialling, changed, closed, flushDue, flushed, handshake, opened, refused, retryDelay, statusOf, synced, type Ledger, type LiveStatus } from './ledger';
 
 /** What the provider needs of a WebSocket (the browser's, or a fake in tests). */
 export interface SocketLike {
@@ -67,6 +69,9 @@ export interface ProviderOptions {
 
 const OPEN = 1;
 
+/** How often at most this tab tells the others where its cursor is (ms). */
+export const AWARENESS_EVERY_MS = 200;
+
 export class LiveProvider {
   private socket: SocketLike | null = null;
   private ledger: Ledger = INITIAL;
@@ -75,6 +80,10 @@ export class LiveProvider {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private readonly savedWaiters: (() => void)[] = [];
+  /** Local changes made while a message was in flight (see ledger.ts). */
+  private held: Uint8Array[] = [];
+  private awarenessSentAt = -Infinity;
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: ProviderOptions) {
     this.writer = options.writer;
@@ -103,6 +112,7 @@ export class LiveProvider {
     this.socket = socket;
     this.move(dialling(this.ledger));
     socket.onopen = () => {
+      this.held = [];
       this.move(opened(this.ledger));
       this.send(framing.step1(Y.encodeStateVector(this.options.doc)));
       if (this.options.awareness.getLocalState() !== null) {
@@ -120,6 +130,7 @@ export class LiveProvider {
       this.socket = null;
       const others = [...this.options.awareness.getStates().keys()].filter((id) => id !== this.options.doc.clientID);
       removeAwarenessStates(this.options.awareness, others, this);
+      this.held = []; // counted as unsent: the next step 2 carries them
       this.move(closed(this.ledger));
       this.retry();
     };
@@ -150,6 +161,7 @@ export class LiveProvider {
   destroy(): void {
     this.stopped = true;
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.awarenessTimer !== null) clearTimeout(this.awarenessTimer);
     this.options.doc.off('update', this.onDocUpdate);
     this.options.awareness.off('update', this.onAwarenessUpdate);
     const socket = this.socket;
@@ -185,6 +197,7 @@ export class LiveProvider {
         this.writer = true;
         const answer = framing.step2(Y.encodeStateAsUpdate(doc, message.stateVector));
         // Counted before it goes: its acknowledgement may come back before send() returns.
+        this.held = []; // the step 2 carries them
         this.move(handshake(this.ledger));
         this.send(answer);
         return;
@@ -203,9 +216,11 @@ export class LiveProvider {
         return;
       case 'saved':
         this.move(acknowledged(this.ledger, message.seq));
+        this.flush();
         return;
       case 'denied':
         this.move(refused(this.ledger, message.reason));
+        this.flush();
         return;
       case 'unknown':
         return;
@@ -215,18 +230,40 @@ export class LiveProvider {
   private readonly onDocUpdate = (change: Uint8Array, origin: unknown): void => {
     if (origin === this || !this.writer) return;
     const next = changed(this.ledger);
+    if (next.action === 'hold') this.held.push(change);
     this.move(next.ledger);
-    if (next.send) this.send(framing.update(change));
+    if (next.action === 'send') this.send(framing.update(change));
   };
+
+  /** Sends the held changes as one update once nothing is in flight. */
+  private flush(): void {
+    if (!flushDue(this.ledger)) return;
+    const merged = this.held.length === 1 ? this.held[0]! : Y.mergeUpdates(this.held);
+    this.held = [];
+    this.move(flushed(this.ledger));
+    this.send(framing.update(merged));
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
     if (origin !== 'local' || this.socket === null || this.socket.readyState !== OPEN) return;
-    const clients = [...added, ...updated, ...removed];
-    this.send(framing.awareness(encodeAwarenessUpdate(this.options.awareness, clients)));
+    const gone = removed.includes(this.options.doc.clientID);
+    const wait = this.awarenessSentAt + AWARENESS_EVERY_MS - Date.now();
+    if (gone || wait <= 0) this.sendAwareness();
+    else if (this.awarenessTimer === null && added.length + updated.length > 0) {
+      this.awarenessTimer = setTimeout(() => this.sendAwareness(), wait);
+    }
   };
+
+  /** Sends this tab's cursor as it is now (the latest state stands for every change since). */
+  private sendAwareness(): void {
+    if (this.awarenessTimer !== null) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
+    this.awarenessSentAt = Date.now();
+    this.send(framing.awareness(encodeAwarenessUpdate(this.options.awareness, [this.options.doc.clientID])));
+  }
 
   private send(bytes: Uint8Array): void {
     const socket = this.socket;
