@@ -344,6 +344,7 @@ public class LiveDocuments {
   private List<Accepted> applyLocked(Connection c, Room room, List<Pending> batch)
       throws SQLException {
     long last = lockDocument(c, room);
+    Freezing.refuseIfFrozen(c, room.paperId, WHAT); // the row may have waited for a freeze
     lockedCatchUp(c, room);
     if (room.seq != last) {
       throw new IllegalStateException(

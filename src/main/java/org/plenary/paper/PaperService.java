@@ -49,9 +49,17 @@ public class PaperService {
   @Inject PermissionService permissions;
   @Inject jakarta.enterprise.event.Event<PaperCreated> created;
   @Inject jakarta.enterprise.event.Event<PaperFrozenChange> frozenChanges;
+  @Inject jakarta.enterprise.event.Event<PaperFreezing> freezing;
 
   /** Fired inside the creating transaction (membership makes the creator the paper's owner). */
   public record PaperCreated(long paperId, long createdBy) {}
+
+  /**
+   * Fired inside the transaction just before a paper is frozen: its row is locked and its status
+   * not changed yet, so what must be in the frozen text can still be written (co-editors' typing is
+   * checkpointed as revisions).
+   */
+  public record PaperFreezing(long paperId) {}
 
   /** Fired inside the transaction when a paper is frozen or reopened (sections fix numbers). */
   public record PaperFrozenChange(long paperId, boolean frozen) {}
@@ -190,6 +198,9 @@ public class PaperService {
     PaperStatus from = paper.status;
     if (from == request.status()) {
       return view(paper);
+    }
+    if (request.status() == PaperStatus.FROZEN) {
+      freezing.fire(new PaperFreezing(paper.id));
     }
     paper.status = request.status();
     paper.updatedAt = BaseEntity.now();

@@ -66,4 +66,13 @@ public final class SectionRows {
         + " WHERE id = ? AND paper_id = ?) "
         + alias;
   }
+
+  /**
+   * Locks every section of the paper ({@code ?}) with the strongest row lock, in outline order (as
+   * the freeze's other locks): even a new row that refers to one of them (a live document created
+   * for it) waits until the caller's transaction ends. Answers the ids of those not deleted.
+   */
+  public static final String LOCK_PAPER_AGAINST_NEW_REFERENCES =
+      "SELECT id, deleted_at IS NULL FROM section WHERE paper_id = ? ORDER BY position, id"
+          + " FOR UPDATE";
 }

@@ -1,7 +1,6 @@
 package org.plenary.coedit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.plenary.coedit.Yjs.Status;
 
 /**
- * The spike's figures (docs/live.md), measured on every run and held to a budget far below what
- * typing needs: 100 typists at 5 characters a second are 500 updates a second per instance.
+ * The spike's figures (docs/live.md), printed on every run: ten thousand keystrokes typed in the
+ * JVM arrive as typed and two hundred documents load from their stored state. The figures are only
+ * printed, never asserted: a test must not depend on how fast a shared machine is; performance is
+ * measured by the benchmarks (docs/performance.md).
  */
-class YjsSpikeTest {
+class YjsFiguresTest {
 
   @Test
-  void ten_thousand_keystrokes_apply_in_the_jvm_well_within_a_typists_budget() {
+  void ten_thousand_keystrokes_arrive_as_typed_and_two_hundred_documents_load_from_state() {
     long coldStart = System.nanoTime();
     try (Yjs yjs = new Yjs()) {
       Yjs.Doc first = yjs.create();
@@ -60,8 +61,11 @@ class YjsSpikeTest {
               + " %d KiB heap per loaded document of 10,000 typed characters, state of 10,000 typed"
               + " characters %d bytes%n",
           coldMs, perUpdateUs, perDocKb, stateBytes);
-      assertTrue(docs.size() == 200 && yjs.text(docs.get(199)).equals(typed.toString()));
-      assertTrue(perUpdateUs < 2_000, "a keystroke must apply in well under 2 ms: " + perUpdateUs);
+      assertEquals(200, docs.size());
+      for (Yjs.Doc doc : docs) {
+        assertEquals(typed.length(), yjs.length(doc));
+      }
+      assertEquals(typed.toString(), yjs.text(docs.get(199)));
     }
   }
 
