@@ -10,6 +10,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/papers/7/sections/42/history')).toEqual({ name: 'history', paperId: 7, sectionId: 42 });
     expect(parseRoute('#/papers/7/drafts/3')).toEqual({ name: 'draft', paperId: 7, draftId: 3 });
     expect(parseRoute('#/papers/7/publish')).toEqual({ name: 'publish', paperId: 7 });
+    expect(parseRoute('#/papers/7/settings')).toEqual({ name: 'settings', paperId: 7 });
     expect(parseRoute('#/notifications')).toEqual({ name: 'notifications' });
     expect(parseRoute('#/join/abc%2Fdef')).toEqual({ name: 'join', token: 'abc/def' });
   });
@@ -36,6 +37,7 @@ describe('parseRoute', () => {
       { name: 'endorsements', paperId: 1 },
       { name: 'workshops', paperId: 1 },
       { name: 'publish', paperId: 1 },
+      { name: 'settings', paperId: 1 },
       { name: 'notifications' },
       { name: 'profile' },
       { name: 'signin' },

@@ -6,6 +6,7 @@
 export type Route =
   | { readonly name: 'papers' }
   | { readonly name: 'paper'; readonly paperId: number }
+  | { readonly name: 'settings'; readonly paperId: number }
   | { readonly name: 'section'; readonly paperId: number; readonly sectionId: number }
   | { readonly name: 'history'; readonly paperId: number; readonly sectionId: number }
   | { readonly name: 'drafts'; readonly paperId: number }
@@ -41,6 +42,7 @@ export function parseRoute(location: string): Route {
       if (c === 'endorsements') return { name: 'endorsements', paperId };
       if (c === 'workshops') return { name: 'workshops', paperId };
       if (c === 'publish') return { name: 'publish', paperId };
+      if (c === 'settings') return { name: 'settings', paperId };
     }
     if (c === 'sections' && id(d) !== null) {
       const sectionId = id(d) as number;
@@ -69,6 +71,7 @@ export function href(route: Route): string {
     case 'endorsements':
     case 'workshops':
     case 'publish':
+    case 'settings':
       return `#/papers/${route.paperId}/${route.name}`;
     case 'draft':
       return `#/papers/${route.paperId}/drafts/${route.draftId}`;

@@ -11,6 +11,7 @@ import { showPapers } from './screens/papers';
 import { showProfile } from './screens/profile';
 import { showPublish } from './screens/publish';
 import { showSection } from './screens/section';
+import { showSettings } from './screens/settings';
 import { showWorkshops } from './screens/workshops';
 import { t } from './strings';
 
@@ -20,6 +21,8 @@ export async function showScreen(ctx: Ctx, route: Exclude<Route, { name: 'join' 
       return showPapers(ctx);
     case 'paper':
       return showPaper(ctx, route.paperId);
+    case 'settings':
+      return showSettings(ctx, route.paperId);
     case 'section':
       return showSection(ctx, route.paperId, route.sectionId);
     case 'history':

@@ -56,6 +56,8 @@ export type Paper = Known<
 >;
 export type Section = Known<S['SectionView'], 'heading' | 'kind' | 'etag' | 'updatedAt'>;
 export type Content = Known<S['ContentView'], 'etag' | 'body' | 'createdAt'>;
+/** GET /api/papers/{id}/html: every current section's text as safe HTML, in outline order. */
+export type RenderedPaper = Known<S['RenderedPaper'], never, { sections: readonly Known<S['RenderedSection'], 'html'>[] }>;
 export type RevisionSummary = Known<S['RevisionSummary'], 'createdAt'>;
 /** POST …/live/checkpoint ("Save version"): the revision, whether it is new, who wrote it. */
 export type Checkpoint = S['CheckpointView'];

@@ -1,5 +1,5 @@
 // Looking after a paper and oneself, through the web app: a reader flags a comment; an editor (on a
-// phone-sized screen) finds it in the flagged queue, is told why an empty reason will not do, and
+// phone-sized screen) finds it in the flagged queue on the paper's settings screen, is told why an empty reason will not do, and
 // hides it; the reader then sees the editor's reason instead of the text. A search within the paper
 // shows highlighted snippets (server text never becomes markup) and links to the section. The owner
 // archives the paper, finds it again with "Show archived papers", brings it back, and pages through
@@ -38,6 +38,8 @@ const L = {
   eraseStart: /^i want to erase my account$/i,
   eraseConfirm: /^type erase to confirm/i,
   eraseSubmit: /^erase my account for good$/i,
+  paperNav: /^paper$/i,
+  settings: /^outline and settings$/i,
 };
 
 const HIDE_REASON = 'Personal attack on a participant; please restate the point.';
@@ -95,13 +97,13 @@ export async function run(t) {
     await editor.goto('/');
     await signInLocally(editor, editorAccount.handle, editorAccount.password);
     await editor.locator('[data-screen="papers"]').waitFor();
-    await editor.goto(`/#/papers/${paperId}`);
+    await editor.goto(`/#/papers/${paperId}/settings`);
     const queue = editor.locator('[data-panel="flagged"]');
     await queue.getByRole('heading', { name: L.queue }).waitFor();
     await queue.getByText(FLAGGED_TEXT).waitFor();
     await queue.getByText('Flags: 1').waitFor();
     await session.screen(editor, 'flagged-queue-phone');
-    await noHorizontalScroll(editor, 'the paper page with the flagged queue on a phone');
+    await noHorizontalScroll(editor, 'the paper’s settings with the flagged queue on a phone');
   });
 
   await t.step('a blank reason is refused next to its field, and what was typed stays', async () => {
@@ -136,7 +138,7 @@ export async function run(t) {
 
   // ---- Search ------------------------------------------------------------------------------------
   await t.step('the reader searches the paper and opens a hit', async () => {
-    await reader.goto(`/#/papers/${paperId}`);
+    await reader.goto(`/#/papers/${paperId}/settings`);
     const search = reader.locator('[data-panel="search"]');
     await search.getByLabel(L.search).fill('radio');
     await search.getByRole('button', { name: L.searchButton }).click();
@@ -199,7 +201,7 @@ export async function run(t) {
     await owner.goto('/');
     await signInLocally(owner, config.adminHandle, config.adminPassword);
     await owner.locator('[data-screen="papers"]').waitFor();
-    await owner.goto(`/#/papers/${paperId}`);
+    await owner.goto(`/#/papers/${paperId}/settings`);
     await owner.getByRole('button', { name: L.archive }).click();
     await owner.getByText(L.archivedNotice).waitFor();
     await owner.goto('/#/');
@@ -211,6 +213,8 @@ export async function run(t) {
     await card.getByText('Archived').waitFor();
     await session.screen(owner, 'papers-archived');
     await card.getByRole('link', { name: paperTitle }).click();
+    await owner.locator('[data-screen="paper"]').getByText(L.archivedNotice).waitFor();
+    await owner.getByRole('navigation', { name: L.paperNav }).getByRole('link', { name: L.settings }).click();
     await owner.getByRole('button', { name: L.unarchive }).click();
     await owner.getByRole('button', { name: L.archive }).waitFor();
     const paper = (await api.call('GET', `/api/papers/${paperId}`, { token: ownerToken })).json;
@@ -237,7 +241,7 @@ export async function run(t) {
   await t.step('the audit log of the demo paper pages by keyboard', async () => {
     const demo = (await api.call('GET', '/api/papers?all=true&size=100', { token: ownerToken })).json.items.find((/** @type {any} */ p) => p.title === DEMO_TITLE);
     check(demo !== undefined, 'the demo paper is there');
-    await owner.goto(`/#/papers/${demo.id}`);
+    await owner.goto(`/#/papers/${demo.id}/settings`);
     const audit = owner.locator('[data-panel="audit"]');
     await audit.getByText(L.auditOpen).click();
     await audit.getByText(/^Events 1–20 of \d+\.$/).waitFor();

@@ -50,6 +50,11 @@ const L = {
   moveUp: (/** @type {string} */ heading) => new RegExp(`^move .${heading}. up$`, 'i'),
   compareRevisions: /^compare the chosen revisions$/i,
   restoreRevision: (/** @type {number} */ n) => new RegExp(`^restore revision ${n}$`, 'i'),
+  paperNav: /^paper$/i,
+  settings: /^outline and settings$/i,
+  editHere: (/** @type {string} */ heading) => new RegExp(`^edit here: .${heading}.$`, 'i'),
+  closeEditor: (/** @type {string} */ heading) => new RegExp(`^close the editor of .${heading}.$`, 'i'),
+  comments: (/** @type {number} */ n) => new RegExp(`^comments \\(${n}\\)$`, 'i'),
 };
 
 /**
@@ -62,6 +67,7 @@ const DRAFT_SENTENCE = 'Members publish what they collect within thirty days.';
 const UNSAVED_SENTENCE = 'Typed while the session ran out, and not lost.';
 const ARABIC_SENTENCE = 'البيانات المشتركة تبني الثقة بين الأطراف.';
 const OWNER_SENTENCE = 'Members publish what they collect within one year.';
+const IN_PLACE_SENTENCE = 'Written in place, in the paper as it reads.';
 
 /** @param {any} t */
 export async function run(t) {
@@ -120,9 +126,13 @@ export async function run(t) {
     'the owner invites a participant as a contributor and gets a link',
     async () => {
       await visit(owner, `/#/papers/${paperId}`);
-      const paper = screenRoot(owner, 'paper');
-      await paper.getByRole('link', { name: 'Open data commons' }).or(paper.getByText('Open data commons')).first().waitFor();
+      await screenRoot(owner, 'paper').getByRole('heading', { level: 2, name: /open data commons/i }).waitFor();
       await session.screen(owner, 'paper');
+      // Looking after the paper (members, invitations, the outline) is on its settings screen.
+      await screenRoot(owner, 'paper').getByRole('navigation', { name: L.paperNav }).getByRole('link', { name: L.settings }).click();
+      const paper = screenRoot(owner, 'settings');
+      await paper.getByRole('link', { name: 'Open data commons' }).first().waitFor();
+      await session.screen(owner, 'settings');
       await paper.locator('summary').filter({ hasText: L.createInvitation }).click();
       const form = paper.getByRole('form', { name: L.createInvitation });
       const role = form.getByLabel(L.role);
@@ -387,6 +397,79 @@ export async function run(t) {
     },
   );
 
+  await t.step('the paper reads as a document: sections in order as they print, threads beside their passages, a section edited in place into its live text', async () => {
+    const outline = (await api.call('GET', `/api/papers/${paperId}/sections`, { token: ownerToken })).json;
+    const number = outline.find((/** @type {any} */ s) => s.id === sections.proposal)?.proposalNumber;
+    check(Number.isInteger(number), `the proposal has a number: ${JSON.stringify(outline).slice(0, 300)}`);
+    await visit(owner, `/#/papers/${paperId}`);
+    await visit(amara, `/#/papers/${paperId}`);
+    const doc = screenRoot(amara, 'paper');
+    const article = (/** @type {import('playwright-core').Page} */ page, /** @type {string} */ heading) =>
+      screenRoot(page, 'paper').locator('article.doc-section').filter({ has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
+    const context = article(amara, 'Context');
+    await context.locator('.doc-body').getByText('twelve organisations').waitFor();
+    const headings = await doc.locator('article.doc-section .doc-text > h2').allInnerTexts();
+    const expected = ['Context', 'Group findings', `Proposal ${number}: Open data commons`];
+    check(JSON.stringify(headings) === JSON.stringify(expected), `every section in order, headed as it prints: ${JSON.stringify(headings)}`);
+
+    // The thread sits in the margin beside its section's text.
+    const thread = context.locator('.doc-margin').getByRole('article').filter({ hasText: 'Can we name them in Annex B?' });
+    await thread.locator('blockquote').filter({ hasText: 'twelve organisations' }).waitFor();
+    const text = await context.locator('.doc-body').boundingBox();
+    const beside = await thread.boundingBox();
+    const section = await context.boundingBox();
+    check(text !== null && beside !== null && section !== null, 'the text and its thread are shown');
+    if (text === null || beside === null || section === null) return;
+    check(beside.x >= text.x + text.width, `the thread is in the margin beside the text (text ends at ${text.x + text.width}, thread starts at ${beside.x})`);
+    check(beside.y >= section.y && beside.y < section.y + section.height, 'the thread is level with its section');
+    await session.screen(amara, 'document');
+
+    // One live editor at a time: opening another section's closes the first.
+    await article(amara, 'Group findings').getByRole('button', { name: L.editHere('Group findings') }).click();
+    await editorIn(article(amara, 'Group findings')).waitFor();
+    await context.getByRole('button', { name: L.editHere('Context') }).click();
+    const editor = editorIn(context);
+    await editor.waitFor();
+    await article(amara, 'Group findings').locator('.in-place').waitFor({ state: 'detached' });
+    check((await doc.locator('.in-place').count()) === 1, 'one section is edited in place at a time');
+
+    // Editing in place writes into the section's live document, which others see at once.
+    await context.getByText(L.allSaved).first().waitFor();
+    await article(owner, 'Context').locator('[data-panel="section-presence"]').getByText(/^Amara Osei \(editing\)$/).waitFor();
+    await editor.click();
+    await amara.keyboard.press('ControlOrMeta+End');
+    await amara.keyboard.press('Enter');
+    await amara.keyboard.press('Enter');
+    await amara.keyboard.type(IN_PLACE_SENTENCE);
+    await session.screen(amara, 'document-editing');
+    await visit(owner, `/#/papers/${paperId}/sections/${sections.context}`);
+    await editorIn(screenRoot(owner, 'section')).getByText(IN_PLACE_SENTENCE).waitFor();
+    await context.getByText(L.allSaved).first().waitFor();
+    await context.getByRole('button', { name: L.saveVersion }).click();
+    await context.getByText(/(saved as|nothing changed since) revision \d+/i).first().waitFor();
+    const body = await sectionBody(api, ownerToken, paperId, sections.context);
+    check(body.includes(IN_PLACE_SENTENCE), `the version holds what was typed in place: ${JSON.stringify(body)}`);
+    await context.getByRole('button', { name: L.closeEditor('Context') }).click();
+    await context.locator('.doc-body').getByText(IN_PLACE_SENTENCE).waitFor();
+
+    // On a phone: one column, the threads behind "Comments (n)".
+    await amara.setViewportSize(VIEWPORTS.phone);
+    const toggle = context.getByRole('button', { name: L.comments(1) });
+    await toggle.waitFor();
+    check((await toggle.getAttribute('aria-expanded')) === 'false', 'the comments start closed on a phone');
+    check(await thread.isHidden(), 'the thread waits behind its button on a phone');
+    const narrowText = await context.locator('.doc-body').boundingBox();
+    const button = await toggle.boundingBox();
+    check(narrowText !== null && button !== null && button.y > narrowText.y && Math.abs(button.x - narrowText.x) < 2, 'one column: the comments come under the text');
+    await noHorizontalScroll(amara, 'the paper’s document on a phone');
+    await session.screen(amara, 'document-phone');
+    await toggle.click();
+    await thread.waitFor();
+    check((await toggle.getAttribute('aria-expanded')) === 'true', 'the button says the comments are open');
+    await session.screen(amara, 'document-phone-comments');
+    await amara.setViewportSize(VIEWPORTS.desktop);
+  });
+
   await t.step('the editor finds the thread next to its passage and resolves it', async () => {
     await visit(amara, `/#/papers/${paperId}/sections/${sections.context}`);
     const screen = screenRoot(amara, 'section');
@@ -436,8 +519,8 @@ export async function run(t) {
   await t.step(
     'the owner moves a section down the outline with the keyboard alone',
     async () => {
-      await visit(owner, `/#/papers/${paperId}`);
-      const paper = screenRoot(owner, 'paper');
+      await visit(owner, `/#/papers/${paperId}/settings`);
+      const paper = screenRoot(owner, 'settings');
       const down = paper.getByRole('button', { name: L.moveDown('Context') });
       await down.waitFor();
       // From the top of the page, Tab until the button has the focus, then Enter.
@@ -457,7 +540,7 @@ export async function run(t) {
   await t.step(
     'the owner drags a section to the top of the outline',
     async () => {
-      const paper = screenRoot(owner, 'paper');
+      const paper = screenRoot(owner, 'settings');
       const item = (/** @type {string} */ heading) => paper.getByRole('listitem').filter({ has: owner.getByRole('button', { name: L.moveDown(heading) }).or(owner.getByRole('button', { name: L.moveUp(heading) })) });
       await item('Context').dragTo(item('Group findings'));
       await expectOrder(api, ownerToken, paperId, ['Context', 'Group findings', 'Open data commons']);
@@ -521,14 +604,18 @@ export async function run(t) {
     check((await sectionBody(api, editorToken, paperId, arabic)).trim() === ARABIC_SENTENCE, 'the Arabic text was saved as typed');
   });
 
-  await t.step('the paper page in French (?lang=fr)', async () => {
+  await t.step('the paper page and its settings in French (?lang=fr)', async () => {
     await visit(owner, `/?lang=fr#/papers/${paperId}`);
     const paper = screenRoot(owner, 'paper');
     await paper.getByRole('heading', { level: 1, name: paperTitle }).waitFor();
     check((await owner.locator('html').getAttribute('lang')) === 'fr', 'the page says it is in French');
-    await paper.getByRole('heading', { name: 'Plan' }).waitFor();
-    await paper.getByRole('button', { name: /^descendre « group findings »$/i }).waitFor();
+    await paper.getByRole('button', { name: /^modifier ici : « group findings »$/i }).waitFor();
     await session.screen(owner, 'paper-fr');
+    await paper.getByRole('link', { name: /^plan et réglages$/i }).first().click();
+    const settings = screenRoot(owner, 'settings');
+    await settings.getByRole('heading', { name: 'Plan', exact: true }).waitFor();
+    await settings.getByRole('button', { name: /^descendre « group findings »$/i }).waitFor();
+    await session.screen(owner, 'settings-fr');
   });
 
   await t.step('the history of the proposal: a word diff between two revisions, then a restore', async () => {

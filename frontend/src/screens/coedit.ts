@@ -12,7 +12,8 @@ import type { LiveEditor } from '../editor/live';
 import type { Surface } from '../editor/surface';
 import { token } from '../session';
 import { t, type Key } from '../strings';
-import type { Checkpoint } from '../types';
+import { editMode, inGroupOf, type EditMode } from '../coedit/mode';
+import type { Checkpoint, Role, Workshop } from '../types';
 import { button, showFormFailure } from '../ui';
 
 /** How long "Save version" waits for the last changes to be acknowledged before it asks anyway. */
@@ -40,6 +41,8 @@ export interface LivePart {
   start(adopt: (surface: Surface) => void): void;
   /** Saves a version (Ctrl+S). */
   saveVersion(): Promise<void>;
+  /** Closes the live editor (also when it is still loading); leaving the screen does it too. */
+  stop(): void;
 }
 
 export function livePart(
@@ -57,6 +60,12 @@ export function livePart(
   const alertBox = h('div', { class: 'form-alert' });
   let editor: LiveEditor | null = null;
   let view: ProviderView | null = null;
+  let stopped = false;
+  const stop = (): void => {
+    stopped = true;
+    editor?.destroy();
+    editor = null;
+  };
 
   let checkedSession = 0;
   const showStatus = (v: ProviderView): void => {
@@ -119,6 +128,7 @@ export function livePart(
     people,
     actions,
     saveVersion,
+    stop,
     start(adopt) {
       const me = ctx.me();
       void import('../editor/live')
@@ -134,12 +144,12 @@ export function livePart(
             placeholder: t('editor.placeholder'),
             token,
           });
-          if (!status.isConnected) {
-            opened.destroy(); // the screen was left while it loaded
+          if (stopped || !status.isConnected) {
+            opened.destroy(); // closed, or the screen was left, while it loaded
             return;
           }
           editor = opened;
-          ctx.onLeave(() => opened.destroy());
+          ctx.onLeave(stop);
           adopt(opened.surface);
           opened.onStatus(showStatus);
           opened.onPeople(showPeople);
@@ -149,4 +159,15 @@ export function livePart(
         });
     },
   };
+}
+
+/**
+ * How this person edits each section of the paper: a contributor's breakout groups decide which
+ * sections she may save (asked once for the whole paper; the server has the last word).
+ */
+export async function editModes(ctx: Ctx, paperId: number, role: Role | null): Promise<(sectionId: number) => EditMode> {
+  if (role !== 'CONTRIBUTOR') return () => editMode(role, false);
+  const workshops = await ctx.api.get<readonly Workshop[]>(`/api/papers/${paperId}/workshops`);
+  const me = ctx.me()?.id ?? null;
+  return (sectionId) => editMode(role, workshops.ok && inGroupOf(workshops.value, me, sectionId));
 }

@@ -18,6 +18,15 @@ export interface EditorLink {
   revision(): number;
   dirty(): boolean;
   select(from: number, to: number): void;
+  /** Why a passage cannot be chosen now (no editor open), or null when it can. */
+  selectionUnavailable?(): string | null;
+}
+
+export interface CommentsOptions {
+  /** The panel's heading level (h3 when the panel sits under a section's own heading). */
+  readonly level?: 'h2' | 'h3';
+  /** Told how many threads are listed, after every load. */
+  readonly onCount?: (n: number) => void;
 }
 
 function commentText(c: CommentView): HTMLElement {
@@ -33,11 +42,15 @@ export function commentsPanel(
   canComment: boolean,
   canModerate: boolean,
   editor: EditorLink,
+  options: CommentsOptions = {},
 ): { element: HTMLElement; refresh: () => void } {
   const list = h('div', { class: 'threads' });
   const alertBox = h('div', { class: 'form-alert' });
   const composer = h('div');
-  const showResolved = h('input', { type: 'checkbox', id: 'show-resolved' });
+  // Unique ids: the paper's document shows one panel per section.
+  const resolvedId = uid('show-resolved');
+  const headingId = uid('comments-h');
+  const showResolved = h('input', { type: 'checkbox', id: resolvedId });
   const base = `/api/papers/${paperId}`;
 
   const load = async (): Promise<void> => {
@@ -47,6 +60,7 @@ export function commentsPanel(
       list.replaceChildren(failureBox(answer.failure));
       return;
     }
+    options.onCount?.(answer.value.length);
     list.replaceChildren(
       answer.value.length === 0
         ? h('p', { class: 'empty' }, t('comments.none'))
@@ -265,6 +279,11 @@ export function commentsPanel(
 
   const onSelection = (): void => {
     alertBox.replaceChildren();
+    const unavailable = editor.selectionUnavailable?.() ?? null;
+    if (unavailable !== null) {
+      alertBox.replaceChildren(h('p', { class: 'notice', role: 'status' }, unavailable));
+      return;
+    }
     if (editor.dirty()) {
       alertBox.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('comments.saveFirst')));
       return;
@@ -280,8 +299,8 @@ export function commentsPanel(
 
   const element = h(
     'section',
-    { class: 'panel comments', 'aria-labelledby': 'comments-h', 'data-panel': 'comments' },
-    h('h2', { id: 'comments-h' }, t('comments.title')),
+    { class: 'panel comments', 'aria-labelledby': headingId, 'data-panel': 'comments' },
+    h(options.level ?? 'h2', { id: headingId }, t('comments.title')),
     canComment
       ? h(
           'p',
@@ -294,7 +313,7 @@ export function commentsPanel(
     canComment ? h('p', { class: 'hint' }, t('comments.hint')) : null,
     alertBox,
     composer,
-    h('div', { class: 'check' }, showResolved, h('label', { for: 'show-resolved' }, t('comments.showResolved'))),
+    h('div', { class: 'check' }, showResolved, h('label', { for: resolvedId }, t('comments.showResolved'))),
     list,
   );
   void load();

@@ -11,17 +11,18 @@ import { isStatus } from '../client';
 import { h } from '../dom';
 import type { Surface } from '../editor/surface';
 import { plainSurface } from '../editor/surface';
-import { editMode, inGroupOf, type EditMode } from '../coedit/mode';
+import { mentionsSection, savedRevisionIn } from '../events';
 import { canEdit, roleIn } from '../roles';
 import { t } from '../strings';
 import { presenceLine } from './presence';
-import type { Author, Content, Draft, Paper, Role, Section, Workshop } from '../types';
+import type { Author, Content, Draft, Paper, Section } from '../types';
 import { findUnsaved, forgetUnsaved, keepUnsaved } from '../unsaved';
 import { button, crumbs, field, form, showFormFailure } from '../ui';
-import { livePart } from './coedit';
+import { editModes, livePart } from './coedit';
 import { commentsPanel } from './comments';
 import { conflictView } from './conflict';
 import { endorsementPanel } from './endorse';
+import { editorToolbar } from './toolbar';
 import { sectionTitle } from './paper';
 
 const PREVIEW_DELAY_MS = 600;
@@ -42,7 +43,7 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   // Observers read only; contributors may save only their group's sections (the server decides).
   const role = await roleIn(ctx.api, ctx.me(), paper);
   const observer = role === 'OBSERVER';
-  const mode = await modeFor(ctx, paperId, sectionId, role);
+  const mode = (await editModes(ctx, paperId, role))(sectionId);
   const live = mode !== 'propose' && typeof WebSocket !== 'undefined';
   const section = sectionA.value;
   let saved: Content = contentA.value;
@@ -277,7 +278,7 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
   root.querySelector('h1')?.after(presenceLine(ctx, sectionId), ...(livePanel !== null ? [livePanel.people] : []));
 
   const unsubscribe = ctx.live.subscribe((event) => {
-    if (event.data.includes(`"sectionId":${sectionId}`) || event.data.includes(`"sectionId": ${sectionId}`)) {
+    if (mentionsSection(event.data, sectionId)) {
       if (event.event === 'section.saved' && savedRevisionIn(event.data) > saved.revision && live) {
         // A version of the live text (a checkpoint): comments now anchor on it.
         void refreshSaved();
@@ -288,44 +289,6 @@ export async function showSection(ctx: Ctx, paperId: number, sectionId: number):
     }
   });
   ctx.onLeave(unsubscribe);
-}
-
-/** How this person edits the section (a contributor's breakout groups decide whether they may save it). */
-async function modeFor(ctx: Ctx, paperId: number, sectionId: number, role: Role | null): Promise<EditMode> {
-  if (role !== 'CONTRIBUTOR') return editMode(role, false);
-  const workshops = await ctx.api.get<readonly Workshop[]>(`/api/papers/${paperId}/workshops`);
-  return editMode(role, workshops.ok && inGroupOf(workshops.value, ctx.me()?.id ?? null, sectionId));
-}
-
-/** The editor's toolbar: one tab stop, arrows move between its buttons. */
-function editorToolbar(surface: () => Surface): HTMLElement {
-  const tool = (label: string, text: string, run: () => void): HTMLButtonElement =>
-    button(text, run, { 'aria-label': label, title: label, class: 'tool' });
-  const toolbar = h(
-    'div',
-    { role: 'toolbar', 'aria-label': t('editor.toolbar'), class: 'toolbar' },
-    tool(t('editor.bold'), 'B', () => surface().wrap('**', '**', t('editor.boldText'))),
-    tool(t('editor.italic'), 'I', () => surface().wrap('_', '_', t('editor.italicText'))),
-    tool(t('editor.heading'), 'H', () => surface().prefixLines('## ')),
-    tool(t('editor.list'), '•', () => surface().prefixLines('- ')),
-    tool(t('editor.link'), t('editor.link'), () => surface().wrap('[', '](https://)', t('editor.linkText'))),
-  );
-  // Roving focus in the toolbar: one tab stop, arrows move between buttons.
-  const tools = [...toolbar.querySelectorAll<HTMLButtonElement>('button')];
-  tools.forEach((b, i) => {
-    b.tabIndex = i === 0 ? 0 : -1;
-    b.addEventListener('keydown', (e) => {
-      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
-      if (next === null) return;
-      e.preventDefault();
-      const target = tools[(next + tools.length) % tools.length];
-      if (target === undefined) return;
-      b.tabIndex = -1;
-      target.tabIndex = 0;
-      target.focus();
-    });
-  });
-  return toolbar;
 }
 
 /** Proposes the editor's text as a draft on `baseRevision` instead of saving it. */
@@ -401,14 +364,4 @@ function previewPanel(ctx: Ctx, language: string, text: () => string): { element
     },
     stop,
   };
-}
-
-/** The revision a `section.saved` event reports (0 when it cannot be read). */
-function savedRevisionIn(data: string): number {
-  try {
-    const revision = (JSON.parse(data) as { data?: { revision?: unknown } }).data?.revision;
-    return typeof revision === 'number' ? revision : 0;
-  } catch {
-    return 0;
-  }
 }

@@ -1,0 +1,41 @@
+/** Strings of the paper's document view (every section in order, edited in place) and its settings. */
+import { pair } from './pair';
+
+export const READING = pair(
+  {
+    'settings.title': 'Outline and settings',
+    'doc.nav': 'Document',
+    'doc.empty': 'This paper has no sections yet.',
+    'doc.addSections': 'Add sections in “Outline and settings”.',
+    'doc.noText': 'No text yet.',
+    'doc.edit': 'Edit here',
+    'doc.editLabel': 'Edit here: “{heading}”',
+    'doc.close': 'Close the editor',
+    'doc.closeLabel': 'Close the editor of “{heading}”',
+    'doc.open': 'Open the section',
+    'doc.openLabel': 'Open the section: “{heading}” (history, drafts, endorsements)',
+    'doc.comments': 'Comments ({n})',
+    'doc.commentsOn': 'Comments on “{heading}”',
+    'doc.here': 'Here now:',
+    'doc.editToSelect': 'To comment on a passage, choose “Edit here” and select the passage in the editor.',
+    'doc.openToSelect': 'To comment on a passage, open the section and select the passage in its text.',
+  },
+  {
+    'settings.title': 'Plan et réglages',
+    'doc.nav': 'Document',
+    'doc.empty': 'Ce texte n’a pas encore de sections.',
+    'doc.addSections': 'Ajoutez des sections dans « Plan et réglages ».',
+    'doc.noText': 'Pas encore de texte.',
+    'doc.edit': 'Modifier ici',
+    'doc.editLabel': 'Modifier ici : « {heading} »',
+    'doc.close': 'Fermer l’éditeur',
+    'doc.closeLabel': 'Fermer l’éditeur de « {heading} »',
+    'doc.open': 'Ouvrir la section',
+    'doc.openLabel': 'Ouvrir la section : « {heading} » (historique, propositions, soutiens)',
+    'doc.comments': 'Commentaires ({n})',
+    'doc.commentsOn': 'Commentaires sur « {heading} »',
+    'doc.here': 'Présents :',
+    'doc.editToSelect': 'Pour commenter un passage, choisissez « Modifier ici » et sélectionnez le passage dans l’éditeur.',
+    'doc.openToSelect': 'Pour commenter un passage, ouvrez la section et sélectionnez le passage dans son texte.',
+  },
+);
