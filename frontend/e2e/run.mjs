@@ -9,6 +9,8 @@
 //
 // Environment:
 //   PLENARY_URL              Plenary's base URL (required)
+//   PLENARY_URL_B            a second instance of that Plenary, on the same PostgreSQL
+//                            (scenario coedit-scale)
 //   PLENARY_ADMIN_HANDLE     first administrator's handle (default admin)
 //   PLENARY_ADMIN_PASSWORD   its password (required)
 //   PLENARY_KEYCLOAK_URL     the Keycloak realm Plenary trusts (scenario keycloak; its client
@@ -43,6 +45,7 @@ function required(/** @type {string} */ name) {
 /** @type {import('./lib/harness.mjs').Config} */
 const config = {
   baseUrl: required('PLENARY_URL').replace(/\/+$/, ''),
+  secondUrl: process.env.PLENARY_URL_B?.replace(/\/+$/, '') || undefined,
   adminHandle: process.env.PLENARY_ADMIN_HANDLE || 'admin',
   adminPassword: required('PLENARY_ADMIN_PASSWORD'),
   keycloakUrl: process.env.PLENARY_KEYCLOAK_URL || undefined,

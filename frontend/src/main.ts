@@ -2,6 +2,7 @@
 import './style.css';
 import type { Ctx } from './app';
 import { Client } from './client';
+import { forgetStores } from './coedit/offline';
 import { API_BASE, OIDC, REQUEST_TIMEOUT_MS, discoverOidc, type SignInMethods } from './config';
 import { h } from './dom';
 import { LiveUpdates } from './live';
@@ -73,14 +74,25 @@ let expiredNotice = false;
 
 /** How long signing out waits for the server to hear that this tab left its paper. */
 const LEAVE_WAIT_MS = 2_000;
+/** How long signing out waits for the offline copies to be deleted before leaving for Keycloak. */
+const FORGET_WAIT_MS = 2_000;
 
 async function signOutOfHere(): Promise<void> {
   const sso = signedInBySso();
   const logout = keycloakLogoutUrl();
+  const accountId = me?.id ?? null;
   // Leave the paper while the token still counts: without it the server refuses to end this tab's
   // presence (401), and the others would see the person there until the presence times out.
   await Promise.race([live.stop(), new Promise((resolve) => setTimeout(resolve, LEAVE_WAIT_MS))]);
   if (!sso) void api.post('/api/auth/sign-out');
+  // Close the screen's live editor (its IndexedDB copy), then delete this person's offline copies:
+  // the next person at this device must not read them.
+  for (const cleanup of leaving) cleanup();
+  leaving = [];
+  if (accountId !== null) {
+    const forgotten = forgetStores(window.indexedDB, window.localStorage, accountId).catch(() => []);
+    await Promise.race([forgotten, new Promise((resolve) => setTimeout(resolve, FORGET_WAIT_MS))]);
+  }
   clearSession();
   forgetReturn();
   if (sso && logout !== null) {

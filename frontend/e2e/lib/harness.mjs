@@ -32,6 +32,7 @@ export const CHROMIUM_ARGS = [
 /**
  * @typedef {object} Config
  * @property {string} baseUrl            Plenary's URL, e.g. http://127.0.0.1:8080
+ * @property {string|undefined} secondUrl a second instance of that Plenary (same PostgreSQL)
  * @property {string} adminHandle
  * @property {string} adminPassword
  * @property {string} screenshots        directory for the screenshots

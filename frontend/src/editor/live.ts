@@ -2,7 +2,8 @@
  * The section editor bound to the section's live document: CodeMirror on the Y.Text `body` (the
  * name the server's yjs-jvm.ts uses) through y-codemirror.next, with remote carets from awareness;
  * y-indexeddb keeps writers' documents on the device (per account, paper and section), so text
- * typed offline survives a reload and goes up when the socket is back. Loaded with import().
+ * typed offline survives a reload and goes up when the socket is back; signing out deletes them
+ * (coedit/offline.ts). Loaded with import().
  */
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
@@ -11,6 +12,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { editorAccess } from '../coedit/mode';
+import { noteStore, storeName } from '../coedit/offline';
 import { coEditors, localUser, shown, type LiveUser } from '../coedit/people';
 import { LiveProvider, liveUrl, type ProviderView } from '../coedit/provider';
 import { editorSurface } from './codemirror';
@@ -78,7 +80,9 @@ export async function openLiveEditor(options: LiveEditorOptions): Promise<LiveEd
   const ytext = doc.getText(TEXT);
   let store: IndexeddbPersistence | null = null;
   if (options.writer) {
-    store = new IndexeddbPersistence(`plenary-live-${options.accountId ?? 0}-${options.paperId}-${options.sectionId}`, doc);
+    const name = storeName(options.accountId, options.paperId, options.sectionId);
+    noteStore(window.localStorage, name); // so that signing out finds it (coedit/offline.ts)
+    store = new IndexeddbPersistence(name, doc);
     await Promise.race([store.whenSynced, new Promise((resolve) => setTimeout(resolve, STORE_WAIT_MS))]);
   }
   const storedBefore = doc.store.clients.size > 0;

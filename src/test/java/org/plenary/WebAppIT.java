@@ -36,9 +36,12 @@ import org.plenary.support.KeycloakServer;
  * logged no console errors and that axe-core finds no WCAG 2.1 A/AA violation on each main screen.
  * Single sign-on is on, against the test run's Keycloak ({@link KeycloakServer}, which is told to
  * accept this app's origin), so the {@code keycloak} scenario signs in there with an example user.
+ * A second instance of the same jar runs on the first one's PostgreSQL, as behind a load balancer
+ * ({@code PLENARY_URL_B}), for the {@code coedit-scale} scenario.
  *
- * <p>Output: {@code target/e2e/app.log} (Plenary), {@code target/e2e/e2e.log} (the scenarios) and a
- * screenshot of each main screen in {@code target/e2e/screenshots/}.
+ * <p>Output: {@code target/e2e/app.log} and {@code target/e2e/app-b.log} (the two instances),
+ * {@code target/e2e/e2e.log} (the scenarios) and a screenshot of each main screen in {@code
+ * target/e2e/screenshots/}.
  */
 class WebAppIT {
 
@@ -71,6 +74,7 @@ class WebAppIT {
     run(List.of("npm", "ci", "--no-audit", "--no-fund"), E2E_DIR, Duration.ofMinutes(5), null);
 
     int port = freePort();
+    int dbPort = freePort();
     Path jar = Path.of(System.getProperty("plenary.jar", "target/quarkus-app/quarkus-run.jar"));
     assertTrue(Files.isRegularFile(jar), "package the app first: no " + jar.toAbsolutePath());
     Path appLog = OUT.resolve("app.log");
@@ -81,44 +85,40 @@ class WebAppIT {
     KeycloakServer keycloak = KeycloakServer.get();
     keycloak.allowWebApp(url);
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
+        instance(
+            jar,
+            port,
+            keycloak,
+            appLog,
+            List.of(
                 "-Dplenary.db.data-dir=" + dataDir,
-                "-Dplenary.demo.enabled=true",
-                "-Dplenary.public-url=" + url,
-                "-Dquarkus.oidc.tenant-enabled=true",
-                "-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl(),
-                "-jar",
-                jar.toAbsolutePath().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(appLog.toFile());
-    // Nothing from the environment running the tests may point the app elsewhere.
-    List.of(
-            "QUARKUS_DATASOURCE_JDBC_URL",
-            "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD",
-            "QUARKUS_HTTP_PORT",
-            "QUARKUS_PROFILE",
-            "PORT",
-            "PLENARY_DB_DATA_DIR",
-            "PLENARY_DB_PORT",
-            "PLENARY_DEMO_ENABLED",
-            "PLENARY_PUBLIC_URL",
-            "PLENARY_AUTH_ADMIN_HANDLE",
-            "PLENARY_AUTH_ADMIN_PASSWORD",
-            "PLENARY_OIDC_ENABLED",
-            "PLENARY_OIDC_URL",
-            "PLENARY_OIDC_CLIENT_ID",
-            "PLENARY_OIDC_AUDIENCE")
-        .forEach(builder.environment()::remove);
-
+                "-Dplenary.db.port=" + dbPort,
+                "-Dplenary.demo.enabled=true"));
     Process app = builder.start();
+    Process appB = null;
     try {
       awaitReady(app, port, appLog);
       String password = generatedAdminPassword(appLog);
+      // A second instance of the same jar on the first one's PostgreSQL, as behind a load
+      // balancer (ScaleOutIT): started once the first has migrated the schema.
+      int portB = freePort();
+      String urlB = "http://127.0.0.1:" + portB;
+      keycloak.allowWebApp(urlB);
+      Path appLogB = OUT.resolve("app-b.log");
+      appB =
+          instance(
+                  jar,
+                  portB,
+                  keycloak,
+                  appLogB,
+                  List.of(
+                      "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:"
+                          + dbPort
+                          + "/plenary",
+                      "-Dquarkus.datasource.username=postgres",
+                      "-Dplenary.demo.enabled=false"))
+              .start();
+      awaitReady(appB, portB, appLogB);
 
       List<String> command = new ArrayList<>(List.of("node", "run.mjs"));
       String scenarios = System.getProperty("e2e.scenarios", "").strip();
@@ -130,6 +130,8 @@ class WebAppIT {
               java.util.Map.of(
                   "PLENARY_URL",
                   url,
+                  "PLENARY_URL_B",
+                  urlB,
                   "PLENARY_ADMIN_HANDLE",
                   "admin",
                   "PLENARY_ADMIN_PASSWORD",
@@ -162,8 +164,54 @@ class WebAppIT {
               + " and the screenshots in "
               + OUT.resolve("screenshots"));
     } finally {
+      if (appB != null) {
+        stop(appB, null);
+      }
       stop(app, dataDir);
     }
+  }
+
+  /**
+   * One instance of the packaged app on {@code port}, its output in {@code log}; {@code settings}
+   * say where its database is. Nothing from the environment running the tests may point it
+   * elsewhere.
+   */
+  private static ProcessBuilder instance(
+      Path jar, int port, KeycloakServer keycloak, Path log, List<String> settings) {
+    String url = "http://127.0.0.1:" + port;
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dplenary.public-url=" + url,
+                "-Dquarkus.oidc.tenant-enabled=true",
+                "-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl()));
+    command.addAll(settings);
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    List.of(
+            "QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD",
+            "QUARKUS_HTTP_PORT",
+            "QUARKUS_PROFILE",
+            "PORT",
+            "PLENARY_DB_DATA_DIR",
+            "PLENARY_DB_PORT",
+            "PLENARY_DEMO_ENABLED",
+            "PLENARY_PUBLIC_URL",
+            "PLENARY_AUTH_ADMIN_HANDLE",
+            "PLENARY_AUTH_ADMIN_PASSWORD",
+            "PLENARY_OIDC_ENABLED",
+            "PLENARY_OIDC_URL",
+            "PLENARY_OIDC_CLIENT_ID",
+            "PLENARY_OIDC_AUDIENCE")
+        .forEach(builder.environment()::remove);
+    return builder;
   }
 
   /**
@@ -263,12 +311,18 @@ class WebAppIT {
     return m.group(1);
   }
 
-  /** SIGTERM (Plenary then stops its PostgreSQL); if that hangs, the hard way. */
+  /**
+   * SIGTERM (Plenary then stops its embedded PostgreSQL, if {@code dataDir} names one); if that
+   * hangs, the hard way.
+   */
   private static void stop(Process app, Path dataDir) throws Exception {
     app.destroy();
     if (!app.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       app.destroyForcibly();
       app.waitFor(10, TimeUnit.SECONDS);
+    }
+    if (dataDir == null) {
+      return;
     }
     // Killed before it could stop its PostgreSQL (pg_ctl detaches it from the app's process
     // tree): stop that one too, found by its data directory's postmaster.pid.
