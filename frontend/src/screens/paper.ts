@@ -7,7 +7,7 @@ import { append, h } from '../dom';
 import { formatDateTime } from '../format';
 import { canEdit, roleIn } from '../roles';
 import { t } from '../strings';
-import type { Paper, Section } from '../types';
+import type { Paper, Role, Section } from '../types';
 import { editModes } from './coedit';
 import { paperDocument } from './document';
 import { statusBadge } from './papers';
@@ -56,15 +56,21 @@ export function paperNav(paperId: number, current: string): HTMLElement {
   );
 }
 
+/** The paper and the reader's role in it, or null once the screen says why it could not load. */
+export async function paperAndRole(ctx: Ctx, root: HTMLElement, paperId: number): Promise<{ paper: Paper; role: Role | null } | null> {
+  const answer = await ctx.api.get<Paper>(`/api/papers/${paperId}`);
+  if (!answer.ok) {
+    loadFailed(ctx, root, answer.failure);
+    return null;
+  }
+  return { paper: answer.value, role: await roleIn(ctx.api, ctx.me(), answer.value) };
+}
+
 export async function showPaper(ctx: Ctx, paperId: number): Promise<void> {
   const root = ctx.mount('paper', t('common.loading'));
-  const paperAnswer = await ctx.api.get<Paper>(`/api/papers/${paperId}`);
-  if (!paperAnswer.ok) {
-    loadFailed(ctx, root, paperAnswer.failure);
-    return;
-  }
-  const paper = paperAnswer.value;
-  const role = await roleIn(ctx.api, ctx.me(), paper);
+  const loaded = await paperAndRole(ctx, root, paperId);
+  if (loaded === null) return;
+  const { paper, role } = loaded;
   const modeOf = await editModes(ctx, paperId, role);
   const heading = root.querySelector('h1');
   if (heading !== null) {

@@ -3,28 +3,24 @@
  * the outline and the paper's details and flagged comments (editors), status, members, archive and
  * audit log (owners).
  */
-import { loadFailed, type Ctx } from '../app';
+import type { Ctx } from '../app';
 import { append, h } from '../dom';
 import { href } from '../router';
-import { canEdit, canManage, roleIn } from '../roles';
+import { canEdit, canManage } from '../roles';
 import { t } from '../strings';
 import type { Paper } from '../types';
 import { formatSignatories, parseSignatories } from '../signatories';
 import { crumbs, field, form, showFormFailure } from '../ui';
 import { membersPanel } from './members';
 import { outlinePanel } from './outline';
-import { paperNav } from './paper';
+import { paperAndRole, paperNav } from './paper';
 import { archivePanel, auditPanel, flaggedPanel, searchPanel } from './stewardship';
 
 export async function showSettings(ctx: Ctx, paperId: number): Promise<void> {
   const root = ctx.mount('settings', t('settings.title'));
-  const paperAnswer = await ctx.api.get<Paper>(`/api/papers/${paperId}`);
-  if (!paperAnswer.ok) {
-    loadFailed(ctx, root, paperAnswer.failure);
-    return;
-  }
-  const paper = paperAnswer.value;
-  const role = await roleIn(ctx.api, ctx.me(), paper);
+  const loaded = await paperAndRole(ctx, root, paperId);
+  if (loaded === null) return;
+  const { paper, role } = loaded;
   const editable = canEdit(role);
   document.title = `${t('settings.title')} – ${paper.title}`;
   const outline = outlinePanel(ctx, paperId, editable);
