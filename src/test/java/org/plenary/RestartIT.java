@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenary.support.PlenaryProcess;
 
 /**
  * Runs the packaged application ({@code java -jar quarkus-run.jar}) as a real process with the
@@ -296,19 +297,7 @@ class RestartIT {
                   jar.toAbsolutePath().toString())
               .redirectErrorStream(true)
               .redirectOutput(logFile.toFile());
-      // Nothing from the environment running the tests may point the app elsewhere.
-      List.of(
-              "QUARKUS_DATASOURCE_JDBC_URL",
-              "QUARKUS_DATASOURCE_USERNAME",
-              "QUARKUS_DATASOURCE_PASSWORD",
-              "QUARKUS_HTTP_PORT",
-              "QUARKUS_PROFILE",
-              "PORT",
-              "PLENARY_DB_DATA_DIR",
-              "PLENARY_DB_PORT",
-              "PLENARY_DEMO_ENABLED",
-              "PLENARY_AUTH_ADMIN_PASSWORD")
-          .forEach(builder.environment()::remove);
+      PlenaryProcess.isolate(builder); // nothing from the test run may point the app elsewhere
       return new App(builder.start(), port, logFile, dataDir);
     }
 

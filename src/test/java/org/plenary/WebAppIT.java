@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.support.KeycloakServer;
+import org.plenary.support.PlenaryProcess;
 
 /**
  * The web app in a real browser: starts the packaged application once ({@code java -jar
@@ -193,24 +194,7 @@ class WebAppIT {
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    List.of(
-            "QUARKUS_DATASOURCE_JDBC_URL",
-            "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD",
-            "QUARKUS_HTTP_PORT",
-            "QUARKUS_PROFILE",
-            "PORT",
-            "PLENARY_DB_DATA_DIR",
-            "PLENARY_DB_PORT",
-            "PLENARY_DEMO_ENABLED",
-            "PLENARY_PUBLIC_URL",
-            "PLENARY_AUTH_ADMIN_HANDLE",
-            "PLENARY_AUTH_ADMIN_PASSWORD",
-            "PLENARY_OIDC_ENABLED",
-            "PLENARY_OIDC_URL",
-            "PLENARY_OIDC_CLIENT_ID",
-            "PLENARY_OIDC_AUDIENCE")
-        .forEach(builder.environment()::remove);
+    PlenaryProcess.isolate(builder); // nothing from the test run may point the app elsewhere
     return builder;
   }
 

@@ -8,6 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 
 /**
  * A co-editor in a test: a WebSocket to a section's live document (java.net.http, with the bearer
@@ -29,6 +34,19 @@ import java.util.function.BooleanSupplier;
 final class CoeditClient implements AutoCloseable {
 
   static final Duration SOON = Duration.ofSeconds(20);
+
+  /** How many updates of the section are stored ({@code live_update} rows). */
+  static long storedUpdates(DataSource dataSource, long sectionId) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM live_update WHERE section_id = ?")) {
+      s.setLong(1, sectionId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
 
   private final Yjs yjs;
   final Yjs.Doc doc;

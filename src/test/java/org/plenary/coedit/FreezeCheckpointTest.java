@@ -161,14 +161,6 @@ class FreezeCheckpointTest {
   }
 
   private long updates(long sectionId) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("SELECT count(*) FROM live_update WHERE section_id = ?")) {
-      s.setLong(1, sectionId);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return CoeditClient.storedUpdates(dataSource, sectionId);
   }
 }

@@ -71,14 +71,23 @@ public final class PlenaryProcess implements AutoCloseable {
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-      builder
-          .environment()
-          .keySet()
-          .removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("PLENARY_") || k.equals("PORT"));
+      isolate(builder);
       return new PlenaryProcess(name, port, logFile, builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Removes from {@code builder}'s environment whatever of the test run's could point the app
+   * elsewhere (Quarkus' and Plenary's settings, {@code PORT}); returns it.
+   */
+  public static ProcessBuilder isolate(ProcessBuilder builder) {
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("PLENARY_") || k.equals("PORT"));
+    return builder;
   }
 
   public static int freePort() {
