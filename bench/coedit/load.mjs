@@ -21,6 +21,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -278,11 +279,20 @@ async function main() {
   stats.windowEnd = stats.windowStart + DURATION;
   const epoch = Date.now() - start; // performance.now() + epoch = Unix time in ms
   const interval = 1000 / CPS;
+  // The generator's own health: a late event loop types less and reads arrivals late.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  let cpuAtStart = null;
+  setTimeout(() => {
+    loopDelay.enable();
+    cpuAtStart = process.cpuUsage();
+  }, WARMUP);
+  let typedInWindow = 0;
   const timers = editors.map((e) =>
     setTimeout(function tick() {
       const now = performance.now();
       if (now >= stats.windowEnd) return;
       e.keystroke(now);
+      if (now >= stats.windowStart) typedInWindow++;
       e.timer = setTimeout(tick, interval);
     }, Math.random() * interval),
   );
@@ -294,6 +304,8 @@ async function main() {
       log(`typing: ${editors.reduce((n, e) => n + e.typed, 0)} keystrokes, ${stats.latencies.length} arrivals`);
     }
   }
+  loopDelay.disable();
+  const cpu = process.cpuUsage(cpuAtStart ?? undefined);
   timers.forEach(clearTimeout);
   editors.forEach((e) => clearTimeout(e.timer));
 
@@ -330,6 +342,10 @@ async function main() {
     cps_per_editor: CPS,
     duration_s: DURATION / 1000,
     keystrokes: typed,
+    keystrokes_in_window: typedInWindow,
+    keystrokes_planned_in_window: Math.round(editors.length * CPS * (DURATION / 1000)),
+    load_cpu_percent: ((100 * (cpu.user + cpu.system)) / 1000 / DURATION).toFixed(0),
+    load_event_loop_delay_p99_ms: (loopDelay.percentile(99) / 1e6).toFixed(1),
     latency_samples: sorted.length,
     latency_p50_ms: pct(sorted, 50).toFixed(1),
     latency_p95_ms: pct(sorted, 95).toFixed(1),
