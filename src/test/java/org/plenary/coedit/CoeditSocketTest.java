@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.plenary.support.Fixture;
@@ -294,6 +301,38 @@ class CoeditSocketTest {
       assertEquals(1008, client.closeCode());
       assertTrue(client.closeReason().contains("paper"), client.closeReason());
       assertFalse(client.text().contains("Companies"));
+    }
+  }
+
+  @Test
+  void a_socket_is_opened_without_compression_even_when_the_client_offers_it() throws Exception {
+    CreatedPaper paper = Fixture.paper().withSection("Context", TEXT).create();
+    try (Socket socket = new Socket("localhost", RestAssured.port)) {
+      socket.setSoTimeout(20_000);
+      String request =
+          "GET "
+              + paper.sectionPath(0)
+              + "/live HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+              + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+              + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+              + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+              + "Authorization: Bearer "
+              + admin()
+              + "\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      BufferedReader response =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      String status = response.readLine();
+      assertTrue(status.startsWith("HTTP/1.1 101"), status);
+      List<String> headers = new ArrayList<>();
+      for (String line = response.readLine(); !line.isEmpty(); line = response.readLine()) {
+        headers.add(line.toLowerCase(Locale.ROOT));
+      }
+      assertTrue(
+          headers.stream().anyMatch(h -> h.startsWith("upgrade: websocket")), headers::toString);
+      assertFalse(
+          headers.stream().anyMatch(h -> h.contains("permessage-deflate")), headers::toString);
     }
   }
 }
