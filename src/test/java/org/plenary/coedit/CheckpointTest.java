@@ -446,7 +446,7 @@ class CheckpointTest {
               .statusCode(202)
               .extract()
               .header("Location");
-      int edition = Fixture.awaitJob(location).getInt("edition");
+      int edition = Fixture.awaitEdition(location);
       String html =
           given()
               .get(paper.path() + "/editions/" + edition + "/files/html")

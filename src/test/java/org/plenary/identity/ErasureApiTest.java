@@ -194,7 +194,7 @@ class ErasureApiTest {
             .statusCode(202)
             .extract()
             .header("Location");
-    return Fixture.awaitJob(location).getInt("edition");
+    return Fixture.awaitEdition(location);
   }
 
   private static String shareLink(CreatedPaper paper, int edition) {

@@ -122,6 +122,13 @@ public final class Fixture {
   }
 
   /** Follows a compile job ({@code location}) until it is done or failed; its last state. */
+  /** Waits for a compile job that must succeed; its edition's number (the job shown if not). */
+  public static int awaitEdition(String location) {
+    var job = awaitJob(location);
+    org.junit.jupiter.api.Assertions.assertEquals("DONE", job.getString("state"), job::prettify);
+    return job.getInt("edition");
+  }
+
   public static io.restassured.path.json.JsonPath awaitJob(String location) {
     java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
     while (true) {
