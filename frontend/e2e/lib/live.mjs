@@ -173,3 +173,39 @@ export async function authorship(/** @type {import('playwright-core').Page} */ p
     return `${name}: ${runs.map((r) => `${r.client}: ${JSON.stringify(r.text)}`).join(', ')}`;
   });
 }
+
+/**
+ * A Yjs update, framed as the live socket's `0 2 <update>` (docs/live.md, "The socket"), that
+ * writes `text` at the start of a section's text: what a client that ignores its read-only state
+ * would send.
+ */
+export function framedInsert(/** @type {string} */ text) {
+  const doc = new Y.Doc();
+  doc.getText(TEXT).insert(0, text);
+  const update = Y.encodeStateAsUpdate(doc);
+  return Buffer.concat([Buffer.from([0, 2]), varUint(update.length), Buffer.from(update)]);
+}
+
+/** lib0's variable-length unsigned integer (7 bits a byte, low first). */
+function varUint(/** @type {number} */ n) {
+  const bytes = [];
+  while (n > 0x7f) {
+    bytes.push(0x80 | (n & 0x7f));
+    n >>>= 7;
+  }
+  bytes.push(n);
+  return Buffer.from(bytes);
+}
+
+/** The reason of a `2 0 <reason>` message (the server's refusal), or null for any other message. */
+export function deniedReason(/** @type {string | Buffer} */ message) {
+  if (typeof message === 'string' || message[0] !== 2 || message[1] !== 0) return null;
+  let length = 0;
+  let shift = 0;
+  let at = 2;
+  for (let byte = 0x80; byte & 0x80; at++, shift += 7) {
+    byte = message[at] ?? 0;
+    length |= (byte & 0x7f) << shift;
+  }
+  return message.subarray(at, at + length).toString('utf8');
+}

@@ -1,16 +1,16 @@
 // Co-editing one section live (issue 15): two editors type into the same section at once and both
-// see exactly what both typed; an observer watches the text live and cannot type; one editor
-// loses her connection for half a minute, keeps typing (the status says offline), reloads with the
-// socket still down and finds her text (IndexedDB), then comes back and nothing is lost. "Save
-// version" makes the live text a revision, which the API then serves. Each editor types at the end
-// of a line of her own (lib/live.mjs says why), so the text everyone must end up with is known to
-// the character.
+// see exactly what both typed; an observer watches the text live and cannot type, and an update
+// her socket sends anyway is refused; one editor loses her connection for half a minute, keeps
+// typing (the status says offline), reloads with the socket still down and finds her text
+// (IndexedDB), then comes back and nothing is lost. "Save version" makes the live text a revision,
+// which the API then serves. Each editor types at the end of a line of her own (lib/live.mjs says
+// why), so the text everyone must end up with is known to the character.
 //
 // Setup that is not what a step tests (the paper, its section, the accounts) goes through the REST
 // API. The reload happens with the app reachable and only the live socket down: the app has no
 // service worker, so a reload with the whole network off would not load it at all.
 import { check } from '../lib/harness.mjs';
-import { convergedOn, editorText, liveEditor as editor, liveStatus as status, sectionScreen as screen, startOwnLine, typeAtEndOfOwnLine } from '../lib/live.mjs';
+import { convergedOn, deniedReason, editorText, framedInsert, liveEditor as editor, liveStatus as status, sectionScreen as screen, startOwnLine, typeAtEndOfOwnLine } from '../lib/live.mjs';
 import { signInLocally } from './sign-in.mjs';
 
 /** The app's English wording the scenario relies on (one place to adjust). */
@@ -31,6 +31,8 @@ const BILAL_OFFLINE = ['november', 'oscar', 'papa'];
 const BILAL_AFTER_RELOAD = ['quebec', 'romeo'];
 /** Each editor's own line starts with her label (the order is the order of the lines). */
 const LABELS = { amara: 'Amara:', bilal: 'Bilal:' };
+/** What the observer's socket sends although her editor is read-only. */
+const OBSERVER_UPDATE = 'Observers rewrite everything. ';
 /** How long the editor stays offline (the issue: a phone that loses its connection). */
 const OFFLINE_MS = 30_000;
 
@@ -62,6 +64,21 @@ export async function run(t) {
   await bilal.context().routeWebSocket(/\/live$/, (ws) => {
     if (socketDown) ws.close({ code: 1006, reason: 'no network' });
     else ws.connectToServer();
+  });
+  /** The observer's live socket, on the server's side (see the observer step). */
+  /** @type {import('playwright-core').WebSocketRoute | null} */
+  let olgaSocket = null;
+  /** @type {string[]} */
+  const olgaRefusals = [];
+  await olga.context().routeWebSocket(/\/live$/, (ws) => {
+    const server = ws.connectToServer();
+    olgaSocket = server;
+    server.onMessage((message) => {
+      const reason = deniedReason(message);
+      // Her app sent no update: the refusal answers the one the step sends, not hers to read.
+      if (reason !== null) olgaRefusals.push(reason);
+      else ws.send(message);
+    });
   });
   /** What each editor typed on her own line so far, in order. */
   const lines = { amara: [LABELS.amara], bilal: [LABELS.bilal] };
@@ -108,7 +125,7 @@ export async function run(t) {
     await session.screen(amara, 'section-carets');
   });
 
-  await t.step('the observer sees the text live and cannot type into it', async () => {
+  await t.step('the observer sees the text live and cannot type into it; an update her socket sends is refused and the text is unchanged', async () => {
     const before = await editorText(olga);
     await editor(olga).click();
     await olga.keyboard.press('ControlOrMeta+End');
@@ -117,6 +134,18 @@ export async function run(t) {
     check((await editorText(olga)) === before, 'the observer’s typing changed nothing');
     check((await editor(olga).getAttribute('aria-readonly')) === 'true', 'the observer’s editor says it is read-only');
     check((await screen(olga).getByRole('button', { name: L.saveVersion }).count()) === 0, 'the observer has no Save version');
+    // Her app never sends a change; a socket that does anyway (a tampered app) is refused.
+    const socket = /** @type {import('playwright-core').WebSocketRoute | null} */ (olgaSocket);
+    check(socket !== null, 'the observer’s live socket is open');
+    socket?.send(framedInsert(OBSERVER_UPDATE));
+    for (let i = 0; i < 40 && olgaRefusals.length === 0; i++) await olga.waitForTimeout(250);
+    check(/observer/i.test(olgaRefusals[0] ?? ''), `the server refuses the observer’s update: ${JSON.stringify(olgaRefusals)}`);
+    await olga.waitForTimeout(500);
+    for (const page of [amara, bilal, olga]) {
+      const text = await editorText(page);
+      check(text === before, `the text is unchanged after the observer’s update: ${JSON.stringify(text)}`);
+    }
+    await status(olga).getByText(L.watching).waitFor();
   });
 
   await t.step(`one editor goes offline for ${OFFLINE_MS / 1000} s and keeps typing; a reload keeps her text; back online, nothing is lost`, async () => {
