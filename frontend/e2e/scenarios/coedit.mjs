@@ -1,13 +1,16 @@
 // Co-editing one section live (issue 15): two editors type into the same section at once and both
-// see every word; an observer watches the text live and cannot type; one editor loses her
-// connection for half a minute, keeps typing (the status says offline), reloads with the socket
-// still down and finds her text (IndexedDB), then comes back and nothing is lost. "Save version"
-// makes the live text a revision, which the API then serves.
+// see exactly what both typed; an observer watches the text live and cannot type, and an update
+// her socket sends anyway is refused; one editor loses her connection for half a minute, keeps
+// typing (the status says offline), reloads with the socket still down and finds her text
+// (IndexedDB), then comes back and nothing is lost. "Save version" makes the live text a revision,
+// which the API then serves. Each editor types at the end of a line of her own (lib/live.mjs says
+// why), so the text everyone must end up with is known to the character.
 //
 // Setup that is not what a step tests (the paper, its section, the accounts) goes through the REST
 // API. The reload happens with the app reachable and only the live socket down: the app has no
 // service worker, so a reload with the whole network off would not load it at all.
 import { check } from '../lib/harness.mjs';
+import { convergedOn, deniedReason, editorText, framedInsert, liveEditor as editor, liveStatus as status, sectionScreen as screen, startOwnLine, typeAtEndOfOwnLine } from '../lib/live.mjs';
 import { signInLocally } from './sign-in.mjs';
 
 /** The app's English wording the scenario relies on (one place to adjust). */
@@ -26,6 +29,10 @@ const BILAL_WORDS = ['foxtrot', 'golf', 'hotel', 'india', 'juliet'];
 const AMARA_LATER = ['kilo', 'lima', 'mike'];
 const BILAL_OFFLINE = ['november', 'oscar', 'papa'];
 const BILAL_AFTER_RELOAD = ['quebec', 'romeo'];
+/** Each editor's own line starts with her label (the order is the order of the lines). */
+const LABELS = { amara: 'Amara:', bilal: 'Bilal:' };
+/** What the observer's socket sends although her editor is read-only. */
+const OBSERVER_UPDATE = 'Observers rewrite everything. ';
 /** How long the editor stays offline (the issue: a phone that loses its connection). */
 const OFFLINE_MS = 30_000;
 
@@ -58,6 +65,24 @@ export async function run(t) {
     if (socketDown) ws.close({ code: 1006, reason: 'no network' });
     else ws.connectToServer();
   });
+  /** The observer's live socket, on the server's side (see the observer step). */
+  /** @type {import('playwright-core').WebSocketRoute | null} */
+  let olgaSocket = null;
+  /** @type {string[]} */
+  const olgaRefusals = [];
+  await olga.context().routeWebSocket(/\/live$/, (ws) => {
+    const server = ws.connectToServer();
+    olgaSocket = server;
+    server.onMessage((message) => {
+      const reason = deniedReason(message);
+      // Her app sent no update: the refusal answers the one the step sends, not hers to read.
+      if (reason !== null) olgaRefusals.push(reason);
+      else ws.send(message);
+    });
+  });
+  /** What each editor typed on her own line so far, in order. */
+  const lines = { amara: [LABELS.amara], bilal: [LABELS.bilal] };
+  const typedText = () => [SEED, lines.amara.join(' '), lines.bilal.join(' ')].join('\n');
 
   await t.step('two editors and an observer open the section: the editors are saved, the observer watches', async () => {
     for (const [page, who] of [
@@ -80,12 +105,15 @@ export async function run(t) {
     await session.screen(olga, 'section-watching');
   });
 
-  await t.step('both type into the section at once: both show the same text with every word each typed', async () => {
-    await Promise.all([typeAtEnd(amara, AMARA_WORDS), typeAtEnd(bilal, BILAL_WORDS)]);
-    const text = await converged([amara, bilal, olga], [SEED, ...AMARA_WORDS, ...BILAL_WORDS]);
+  await t.step('both type into the section at once, each on her own line: all show exactly what both typed', async () => {
+    await startOwnLine(amara, LABELS.amara, [amara, bilal, olga]);
+    await startOwnLine(bilal, LABELS.bilal, [amara, bilal, olga]);
+    await Promise.all([typeAtEndOfOwnLine(amara, LABELS.amara, AMARA_WORDS), typeAtEndOfOwnLine(bilal, LABELS.bilal, BILAL_WORDS)]);
+    lines.amara.push(...AMARA_WORDS);
+    lines.bilal.push(...BILAL_WORDS);
+    await convergedOn([amara, bilal, olga], typedText());
     await status(amara).getByText(L.saved).waitFor();
     await status(bilal).getByText(L.saved).waitFor();
-    check(text.includes(SEED), `the seed text is still there: ${JSON.stringify(text)}`);
     // Each sees the other's caret with its label (shape and initials) always shown, and the others
     // listed in the section's header with their shapes: colour is never the only clue.
     const caret = screen(amara).locator('.cm-ySelectionInfo').filter({ hasText: /^\S BR$/ });
@@ -97,7 +125,7 @@ export async function run(t) {
     await session.screen(amara, 'section-carets');
   });
 
-  await t.step('the observer sees the text live and cannot type into it', async () => {
+  await t.step('the observer sees the text live and cannot type into it; an update her socket sends is refused and the text is unchanged', async () => {
     const before = await editorText(olga);
     await editor(olga).click();
     await olga.keyboard.press('ControlOrMeta+End');
@@ -106,6 +134,18 @@ export async function run(t) {
     check((await editorText(olga)) === before, 'the observer’s typing changed nothing');
     check((await editor(olga).getAttribute('aria-readonly')) === 'true', 'the observer’s editor says it is read-only');
     check((await screen(olga).getByRole('button', { name: L.saveVersion }).count()) === 0, 'the observer has no Save version');
+    // Her app never sends a change; a socket that does anyway (a tampered app) is refused.
+    const socket = /** @type {import('playwright-core').WebSocketRoute | null} */ (olgaSocket);
+    check(socket !== null, 'the observer’s live socket is open');
+    socket?.send(framedInsert(OBSERVER_UPDATE));
+    for (let i = 0; i < 40 && olgaRefusals.length === 0; i++) await olga.waitForTimeout(250);
+    check(/observer/i.test(olgaRefusals[0] ?? ''), `the server refuses the observer’s update: ${JSON.stringify(olgaRefusals)}`);
+    await olga.waitForTimeout(500);
+    for (const page of [amara, bilal, olga]) {
+      const text = await editorText(page);
+      check(text === before, `the text is unchanged after the observer’s update: ${JSON.stringify(text)}`);
+    }
+    await status(olga).getByText(L.watching).waitFor();
   });
 
   await t.step(`one editor goes offline for ${OFFLINE_MS / 1000} s and keeps typing; a reload keeps her text; back online, nothing is lost`, async () => {
@@ -113,7 +153,9 @@ export async function run(t) {
     const started = Date.now();
     await bilal.context().setOffline(true);
     await status(bilal).getByText(L.offline).waitFor();
-    await Promise.all([typeAtEnd(amara, AMARA_LATER), typeAtEnd(bilal, BILAL_OFFLINE)]);
+    await Promise.all([typeAtEndOfOwnLine(amara, LABELS.amara, AMARA_LATER), typeAtEndOfOwnLine(bilal, LABELS.bilal, BILAL_OFFLINE)]);
+    lines.amara.push(...AMARA_LATER);
+    lines.bilal.push(...BILAL_OFFLINE);
     await status(bilal).getByText(L.offline).waitFor();
     await status(amara).getByText(L.saved).waitFor();
     check(!(await editorText(amara)).includes(BILAL_OFFLINE[0] ?? ''), 'what Bilal typed offline has not reached Amara');
@@ -125,14 +167,14 @@ export async function run(t) {
     await bilal.reload();
     await editor(bilal).getByText(BILAL_OFFLINE.join(' ')).waitFor();
     await status(bilal).getByText(L.offline).waitFor();
-    await typeAtEnd(bilal, BILAL_AFTER_RELOAD);
+    await typeAtEndOfOwnLine(bilal, LABELS.bilal, BILAL_AFTER_RELOAD);
+    lines.bilal.push(...BILAL_AFTER_RELOAD);
     await session.screen(bilal, 'section-offline');
     await bilal.waitForTimeout(Math.max(0, OFFLINE_MS - (Date.now() - started)));
     // Back online: the browser says so, the socket connects, the offline text goes up as step 2.
     socketDown = false;
     await bilal.evaluate(() => window.dispatchEvent(new Event('online')));
-    const all = [SEED, ...AMARA_WORDS, ...BILAL_WORDS, ...AMARA_LATER, ...BILAL_OFFLINE, ...BILAL_AFTER_RELOAD];
-    await converged([amara, bilal, olga], all);
+    await convergedOn([amara, bilal, olga], typedText());
     await status(bilal).getByText(L.saved).waitFor({ timeout: 30_000 });
     await status(amara).getByText(L.saved).waitFor();
     offlineErrors();
@@ -149,53 +191,4 @@ export async function run(t) {
     check(content.body === text, `the revision holds the live text: ${JSON.stringify(content.body)} vs ${JSON.stringify(text)}`);
     await session.screen(amara, 'section-version');
   });
-}
-
-/** @param {import('playwright-core').Page} page */
-function screen(page) {
-  return page.locator('[data-screen="section"]');
-}
-
-/** The live editor (CodeMirror's content), once it replaced the stand-in. */
-function editor(/** @type {import('playwright-core').Page} */ page) {
-  return screen(page).locator('.cm-content');
-}
-
-function status(/** @type {import('playwright-core').Page} */ page) {
-  return screen(page).locator('.live-state');
-}
-
-/** The editor's text as the person reads it: its lines, without the remote carets' name labels. */
-async function editorText(/** @type {import('playwright-core').Page} */ page) {
-  return editor(page).evaluate((el) => {
-    const clone = /** @type {HTMLElement} */ (el.cloneNode(true));
-    clone.querySelectorAll('.cm-ySelectionCaret, .cm-widgetBuffer').forEach((c) => c.remove());
-    return [...clone.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n');
-  });
-}
-
-/** Types `words` on a new line at the end of the text, a word at a time as a person would. */
-async function typeAtEnd(/** @type {import('playwright-core').Page} */ page, /** @type {string[]} */ words) {
-  await editor(page).click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('Enter');
-  for (const [i, word] of words.entries()) {
-    await page.keyboard.type(i === 0 ? word : ` ${word}`, { delay: 15 });
-  }
-}
-
-/** Waits until every page shows the same text and it holds every word; returns it. */
-async function converged(/** @type {import('playwright-core').Page[]} */ pages, /** @type {string[]} */ words, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  let texts = [];
-  for (;;) {
-    texts = await Promise.all(pages.map(editorText));
-    const first = texts[0] ?? '';
-    if (texts.every((x) => x === first) && words.every((w) => first.includes(w))) return first;
-    if (Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const missing = words.filter((w) => !(texts[0] ?? '').includes(w));
-  check(false, `the pages did not converge on every word (missing ${JSON.stringify(missing)}): ${texts.map((x) => JSON.stringify(x)).join(' | ')}`);
-  return '';
 }
