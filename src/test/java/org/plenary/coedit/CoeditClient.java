@@ -48,6 +48,30 @@ final class CoeditClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The section's text as stored: the snapshot, then every update stored after it (read back as a
+   * fresh instance would).
+   */
+  static String storedText(Yjs yjs, DataSource dataSource, long sectionId) throws SQLException {
+    Yjs.Doc doc = yjs.create();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT state, through_seq FROM live_document WHERE section_id = ?")) {
+      s.setLong(1, sectionId);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new AssertionError("no live document for section " + sectionId);
+        }
+        yjs.load(doc, rs.getBytes(1));
+        for (LiveDocuments.Update u : LiveDocuments.updatesAfter(c, sectionId, rs.getLong(2))) {
+          yjs.load(doc, u.bytes());
+        }
+      }
+    }
+    return yjs.text(doc);
+  }
+
   private final Yjs yjs;
   final Yjs.Doc doc;
   private final WebSocket socket;

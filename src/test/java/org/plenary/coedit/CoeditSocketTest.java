@@ -38,30 +38,7 @@ class CoeditSocketTest {
 
   /** The text of the document as stored: the snapshot, then every update in order. */
   String stored(long sectionId) throws SQLException {
-    Yjs.Doc doc = yjs.create();
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT state FROM live_document WHERE section_id = ?")) {
-        s.setLong(1, sectionId);
-        try (ResultSet rs = s.executeQuery()) {
-          assertTrue(rs.next(), "no live document for section " + sectionId);
-          yjs.load(doc, rs.getBytes(1));
-        }
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT bytes FROM live_update WHERE section_id = ? AND seq >"
-                  + " (SELECT through_seq FROM live_document WHERE section_id = ?) ORDER BY seq")) {
-        s.setLong(1, sectionId);
-        s.setLong(2, sectionId);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            yjs.load(doc, rs.getBytes(1));
-          }
-        }
-      }
-    }
-    return yjs.text(doc);
+    return CoeditClient.storedText(yjs, dataSource, sectionId);
   }
 
   long updates(long sectionId) throws SQLException {

@@ -8,10 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -379,7 +375,7 @@ class LiveRevisionPropertiesTest {
       a.untilText(all);
       b.untilText(all);
       assertEquals(all, documents.text(paper.id(), sectionId));
-      assertEquals(all, replayed(sectionId), "the stored document");
+      assertEquals(all, CoeditClient.storedText(yjs, dataSource, sectionId), "the stored document");
       assertEquals(
           stored + (saving.isPresent() ? 1 : 0) + typists.size(),
           CoeditClient.storedUpdates(dataSource, sectionId),
@@ -401,25 +397,6 @@ class LiveRevisionPropertiesTest {
       assertEquals(created ? handles(typists) : List.of(), done.getList("coAuthors.handle"));
       assertEquals(all, given().get(path + "/content").then().extract().path("body"));
     }
-  }
-
-  /** The section's text read from the table: the snapshot and every update stored after it. */
-  private String replayed(long sectionId) throws SQLException {
-    Yjs.Doc doc = yjs.create();
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT state, through_seq FROM live_document WHERE section_id = ?")) {
-        s.setLong(1, sectionId);
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          yjs.load(doc, rs.getBytes(1));
-          for (LiveDocuments.Update u : LiveDocuments.updatesAfter(c, sectionId, rs.getLong(2))) {
-            yjs.load(doc, u.bytes());
-          }
-        }
-      }
-    }
-    return yjs.text(doc);
   }
 
   // ---- Shared ---------------------------------------------------------------------------------
