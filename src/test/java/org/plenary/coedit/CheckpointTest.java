@@ -70,13 +70,7 @@ class CheckpointTest {
   }
 
   static JsonPath saveVersion(Person person, CreatedPaper paper) {
-    return person
-        .as()
-        .post(paper.sectionPath(0) + "/live/checkpoint")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return LiveRevisionPropertiesTest.saveVersion(person, paper.sectionPath(0));
   }
 
   @Test
