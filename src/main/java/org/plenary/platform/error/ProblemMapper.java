@@ -225,57 +225,25 @@ public class ProblemMapper {
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response unexpected(Throwable e, UriInfo uri) {
-    if (databaseUnreachable(e)) {
+    if (DatabaseFailures.unreachable(e)) {
+      boolean duringCommit = DatabaseFailures.duringCommit(e);
       LOG.warnf(
-          "The database is unreachable (%s): answered 503 on %s", rootMessage(e), uri.getPath());
-      Response r =
-          respond(
-              503,
-              "unavailable",
-              titleOf(503),
-              "Plenary cannot reach its database just now. Nothing you sent was saved; please"
-                  + " try again in a few seconds (your text is still here).",
-              uri,
-              List.of(),
-              Map.of());
+          "The database is unreachable (%s)%s: answered 503 on %s",
+          DatabaseFailures.rootMessage(e), duringCommit ? " while committing" : "", uri.getPath());
+      String detail =
+          duringCommit
+              ? "Plenary lost its database while storing this, so it may or may not have been"
+                  + " saved. Reload in a few seconds to see, then try again if it is missing"
+                  + " (your text is still here)."
+              : "Plenary cannot reach its database just now. Nothing you sent was saved; please"
+                  + " try again in a few seconds (your text is still here).";
+      Response r = respond(503, "unavailable", titleOf(503), detail, uri, List.of(), Map.of());
       return Response.fromResponse(r).header("Retry-After", "5").build();
     }
     String reference = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure on %s (reference %s)", uri.getPath(), reference);
     return respond(
         500, "internal", titleOf(500), internalDetail(reference), uri, List.of(), Map.of());
-  }
-
-  /**
-   * Whether {@code e} comes from not reaching PostgreSQL (down, restarting, no connection free):
-   * SQLSTATE class 08 (connection exception) or 57P (operator intervention, e.g. shutdown), or a
-   * pool that could not hand out a connection.
-   */
-  static boolean databaseUnreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof org.hibernate.exception.JDBCConnectionException) {
-        return true;
-      }
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P")) {
-          return true;
-        }
-      }
-      if (t.getMessage() != null && t.getMessage().contains("Acquisition timeout")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   static Response respond(
