@@ -31,9 +31,16 @@ public class Yjs implements AutoCloseable {
   /** The bundle's place on the class path (next to this class). */
   static final String BUNDLE = "yjs-jvm.js";
 
-  private final Engine engine;
-  private final Runtime[] runtimes;
+  private final String code;
   private final AtomicInteger next = new AtomicInteger();
+
+  /**
+   * The engine and its contexts, started by the first {@link #create}: they cost seconds of CPU and
+   * tens of megabytes, and an instance whose sections nobody co-edits never needs them.
+   */
+  private volatile Started started;
+
+  private record Started(Engine engine, Runtime[] runtimes) {}
 
   /** One context with the bundle loaded, and the lock its one thread at a time takes. */
   private record Runtime(Context context, Value api, ReentrantLock lock) {
@@ -69,8 +76,8 @@ public class Yjs implements AutoCloseable {
   /** {@code update} is what was new in it (empty unless applied); {@code reason} for refusals. */
   public record Applied(Status status, byte[] update, String reason) {}
 
+  /** Reads the bundle; the engine starts when the first document is created. */
   public Yjs() {
-    String code;
     try (InputStream in = Yjs.class.getResourceAsStream(BUNDLE)) {
       if (in == null) {
         throw new IllegalStateException(
@@ -83,9 +90,31 @@ public class Yjs implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read " + BUNDLE, e);
     }
-    engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+  }
+
+  /** Whether the engine has started (for tests). */
+  boolean running() {
+    return started != null;
+  }
+
+  private Started started() {
+    Started s = started;
+    if (s == null) {
+      synchronized (this) {
+        s = started;
+        if (s == null) {
+          started = s = start();
+        }
+      }
+    }
+    return s;
+  }
+
+  private Started start() {
+    Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     Source source = Source.newBuilder("js", code, BUNDLE).buildLiteral();
-    runtimes = new Runtime[Math.max(2, java.lang.Runtime.getRuntime().availableProcessors())];
+    Runtime[] runtimes =
+        new Runtime[Math.max(2, java.lang.Runtime.getRuntime().availableProcessors())];
     for (int i = 0; i < runtimes.length; i++) {
       Context context = Context.newBuilder("js").engine(engine).build();
       context.eval(source);
@@ -93,10 +122,12 @@ public class Yjs implements AutoCloseable {
           new Runtime(
               context, context.getBindings("js").getMember("PlenaryYjs"), new ReentrantLock());
     }
+    return new Started(engine, runtimes);
   }
 
   /** An empty document, in the next context in turn. */
   public Doc create() {
+    Runtime[] runtimes = started().runtimes();
     Runtime r = runtimes[Math.floorMod(next.getAndIncrement(), runtimes.length)];
     return r.locked(() -> new Doc(r, r.api().invokeMember("create")));
   }
@@ -161,15 +192,20 @@ public class Yjs implements AutoCloseable {
 
   @PreDestroy
   @Override
-  public void close() {
-    for (Runtime r : runtimes) {
+  public synchronized void close() {
+    Started s = started;
+    if (s == null) {
+      return;
+    }
+    started = null;
+    for (Runtime r : s.runtimes()) {
       r.locked(
           () -> {
             r.context().close();
             return null;
           });
     }
-    engine.close();
+    s.engine().close();
   }
 
   private static String binary(byte[] bytes) {
