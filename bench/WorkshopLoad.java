@@ -16,7 +16,8 @@
  *   again after a 412 until it lands); 15 % comment on their section; 15 % take a stance on a
  *   random proposal.
  * Then it checks that no acknowledged save was lost (each section's current revision = 1 + every
- * save acknowledged for it, plus at most the saves whose PUT got no answer, which may have landed) and that every stream received every save (fan-out across instances).
+ * save acknowledged for it, plus at most the saves whose PUT got no answer, which may have landed)
+ * and that every stream received every save (fan-out across instances).
  *
  * "save" is one save until it lands (GET and PUT again after each 412); "put" is every single PUT.
  * Prints key=value lines (latencies in milliseconds) for the script to tabulate; progress on

@@ -31,12 +31,12 @@ public class Yjs implements AutoCloseable {
   /** The bundle's place on the class path (next to this class). */
   static final String BUNDLE = "yjs-jvm.js";
 
-  private final String code;
   private final AtomicInteger next = new AtomicInteger();
 
   /**
-   * The engine and its contexts, started by the first {@link #create}: they cost seconds of CPU and
-   * tens of megabytes, and an instance whose sections nobody co-edits never needs them.
+   * The engine and its contexts with the bundle, started by the first {@link #create}: they cost
+   * seconds of CPU and tens of megabytes, and an instance whose sections nobody co-edits never
+   * needs them.
    */
   private volatile Started started;
 
@@ -76,22 +76,6 @@ public class Yjs implements AutoCloseable {
   /** {@code update} is what was new in it (empty unless applied); {@code reason} for refusals. */
   public record Applied(Status status, byte[] update, String reason) {}
 
-  /** Reads the bundle; the engine starts when the first document is created. */
-  public Yjs() {
-    try (InputStream in = Yjs.class.getResourceAsStream(BUNDLE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "org/plenary/coedit/"
-                + BUNDLE
-                + " is not on the class path: build the frontend (npm run build, or the Maven"
-                + " build without -Dfrontend.skip=true) once");
-      }
-      code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read " + BUNDLE, e);
-    }
-  }
-
   /** Whether the engine has started (for tests). */
   boolean running() {
     return started != null;
@@ -110,7 +94,20 @@ public class Yjs implements AutoCloseable {
     return s;
   }
 
-  private Started start() {
+  private static Started start() {
+    String code;
+    try (InputStream in = Yjs.class.getResourceAsStream(BUNDLE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "org/plenary/coedit/"
+                + BUNDLE
+                + " is not on the class path: build the frontend (npm run build, or the Maven"
+                + " build without -Dfrontend.skip=true) once");
+      }
+      code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read " + BUNDLE, e);
+    }
     Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     Source source = Source.newBuilder("js", code, BUNDLE).buildLiteral();
     Runtime[] runtimes =
