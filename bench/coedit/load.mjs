@@ -73,8 +73,10 @@ const WORDS = (
 class Editor {
   constructor(index, base, path, token) {
     this.index = index;
+    this.base = base;
     this.doc = new Y.Doc();
     this.text = this.doc.getText(TEXT);
+    stats.instanceOf.set(this.doc.clientID, base);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.sent = 0; // updates and step 2 messages sent
     this.acked = 0;
@@ -207,6 +209,9 @@ class Editor {
 const stats = {
   sentAt: new Map(), // "client:clock" -> time typed, only inside the measured window
   latencies: [],
+  sameInstance: [], // the typist and the co-editor on one instance
+  otherInstance: [], // on two: the keystroke crossed through PostgreSQL
+  instanceOf: new Map(), // clientID -> the instance its editor is on
   acks: 0,
   windowStart: Infinity,
   windowEnd: Infinity,
@@ -231,11 +236,20 @@ const stats = {
       const have = Y.getState(editor.doc.store, struct.id.client);
       for (let i = Math.max(0, have - struct.id.clock); i < struct.length; i++) {
         const at = this.sentAt.get(`${struct.id.client}:${struct.id.clock + i}`);
-        if (at !== undefined) this.latencies.push(now - at);
+        if (at === undefined) continue;
+        this.latencies.push(now - at);
+        const from = this.instanceOf.get(struct.id.client);
+        (from === editor.base ? this.sameInstance : this.otherInstance).push(now - at);
       }
     }
   },
 };
+
+/** p50 and p99 of {@code samples} as {prefix}_p50_ms and {prefix}_p99_ms. */
+function percentiles(prefix, samples) {
+  const sorted = Float64Array.from(samples).sort();
+  return { [`${prefix}_p50_ms`]: pct(sorted, 50).toFixed(1), [`${prefix}_p99_ms`]: pct(sorted, 99).toFixed(1) };
+}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const pct = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
@@ -357,6 +371,8 @@ async function main() {
     latency_p95_ms: pct(sorted, 95).toFixed(1),
     latency_p99_ms: pct(sorted, 99).toFixed(1),
     latency_max_ms: (sorted.length ? sorted[sorted.length - 1] : NaN).toFixed(1),
+    ...percentiles('latency_same_instance', stats.sameInstance),
+    ...percentiles('latency_other_instance', stats.otherInstance),
     updates_acked_per_s: (stats.acks / (DURATION / 1000)).toFixed(1),
     keystrokes_per_update: (typed / Math.max(1, editors.reduce((n, e) => n + e.sent, 0))).toFixed(2),
     unacknowledged: unacked,
