@@ -28,8 +28,6 @@ function toBinary(bytes: Uint8Array): string {
 /** What applying a client's update did: `status` is `applied`, `unchanged` or a refusal. */
 interface Applied {
   status: 'applied' | 'unchanged' | 'malformed' | 'missing-dependencies';
-  /** The change the update made (only what was new), as a binary string; empty unless applied. */
-  update: string;
   reason: string;
 }
 
@@ -38,44 +36,58 @@ function create(): Y.Doc {
 }
 
 /**
- * Applies a client's update. A malformed update is refused before it touches the document; one
- * that refers to changes the document has not seen (out of order) is refused after, and the caller
- * must then drop this in-memory document and reload it from the database, where it never got.
+ * Whether a transaction changed the document: Yjs' own test before it emits an `update` (new
+ * items from some client, or deletions), without encoding the change as that event does.
  */
-function apply(doc: Y.Doc, binary: string): Applied {
-  const update = toBytes(binary);
-  try {
-    Y.decodeUpdate(update);
-  } catch (e) {
-    return { status: 'malformed', update: '', reason: String(e instanceof Error ? e.message : e) };
+function changedIn(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) {
+    if (tr.beforeState.get(client) !== clock) return true;
   }
-  const changes: Uint8Array[] = [];
-  const listener = (u: Uint8Array): void => {
-    changes.push(u);
-  };
-  doc.on('update', listener);
-  try {
-    Y.applyUpdate(doc, update);
-  } catch (e) {
-    return { status: 'malformed', update: '', reason: String(e instanceof Error ? e.message : e) };
-  } finally {
-    doc.off('update', listener);
-  }
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
-    return {
-      status: 'missing-dependencies',
-      update: '',
-      reason: 'it builds on changes the server has not received',
-    };
-  }
-  if (changes.length === 0) return { status: 'unchanged', update: '', reason: '' };
-  const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
-  return { status: 'applied', update: toBinary(change), reason: '' };
+  return false;
 }
 
-/** Applies an update the server stored itself (trusted; from the database or another instance). */
-function load(doc: Y.Doc, binary: string): void {
-  Y.applyUpdate(doc, toBytes(binary));
+/**
+ * Applies a client's update. A malformed one may have touched the document before Yjs found the
+ * fault, and one that refers to changes the document has not seen (out of order) is held in it:
+ * after either refusal the caller must drop this in-memory document and reload it from the
+ * database, where the update never got. (Decoding the update once before applying it would keep
+ * the document clean of malformed ones only, at the cost of a second decode of every keystroke.)
+ */
+function apply(doc: Y.Doc, binary: string): Applied {
+  let changed = false;
+  const listener = (tr: Y.Transaction): void => {
+    changed = changed || changedIn(tr);
+  };
+  doc.on('afterTransaction', listener);
+  try {
+    Y.applyUpdate(doc, toBytes(binary));
+  } catch (e) {
+    return { status: 'malformed', reason: String(e instanceof Error ? e.message : e) };
+  } finally {
+    doc.off('afterTransaction', listener);
+  }
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    return { status: 'missing-dependencies', reason: 'it builds on changes the server has not received' };
+  }
+  return { status: changed ? 'applied' : 'unchanged', reason: '' };
+}
+
+/**
+ * Applies updates the server stored itself (trusted; from the database or another instance), in
+ * one transaction: `binary` holds them one after the other, `lengths` their sizes ("12,40,7").
+ * One transaction ends once, however many updates it took in.
+ */
+function load(doc: Y.Doc, binary: string, lengths: string): void {
+  const bytes = toBytes(binary);
+  doc.transact(() => {
+    let at = 0;
+    for (const n of lengths.split(',')) {
+      const end = at + Number(n);
+      Y.applyUpdate(doc, bytes.subarray(at, end));
+      at = end;
+    }
+  });
 }
 
 function text(doc: Y.Doc): string {

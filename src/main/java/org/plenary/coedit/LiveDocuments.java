@@ -322,12 +322,14 @@ public class LiveDocuments {
               fresh.add(new Update(u.seq(), u.bytes(), room.origins.remove(u.seq())));
             }
             ensureLoaded(c, room);
+            List<byte[]> missed = new ArrayList<>();
             for (Update u : fresh) {
               if (u.seq() > room.seq) {
-                yjs.load(room.doc, u.bytes());
+                missed.add(u.bytes());
                 room.seq = u.seq();
               }
             }
+            yjs.load(room.doc, missed);
             if (!fresh.isEmpty()) {
               room.told = fresh.get(fresh.size() - 1).seq();
             }
@@ -345,7 +347,9 @@ public class LiveDocuments {
       throws SQLException {
     long last = lockDocument(c, room);
     Freezing.refuseIfFrozen(c, room.paperId, WHAT); // the row may have waited for a freeze
-    lockedCatchUp(c, room);
+    if (room.doc == null || room.seq != last) {
+      lockedCatchUp(c, room); // another instance appended (or the copy was dropped)
+    }
     if (room.seq != last) {
       throw new IllegalStateException(
           "Live document of section " + room.sectionId + " is at " + room.seq + ", not " + last);
@@ -515,8 +519,9 @@ public class LiveDocuments {
   /** Brings the copy up to date with the table (loading it first when there is none). */
   private void lockedCatchUp(Connection c, Room room) throws SQLException {
     ensureLoaded(c, room);
-    for (Update u : updatesAfter(c, room.sectionId, room.seq)) {
-      yjs.load(room.doc, u.bytes());
+    List<Update> missed = updatesAfter(c, room.sectionId, room.seq);
+    yjs.load(room.doc, missed.stream().map(Update::bytes).toList());
+    for (Update u : missed) {
       room.seq = u.seq();
       room.took(u.seq(), u.bytes());
     }
@@ -544,11 +549,9 @@ public class LiveDocuments {
         through = rs.getLong(2);
       }
     }
-    long seq = through;
-    for (Update u : updatesAfter(c, room.sectionId, through)) {
-      yjs.load(doc, u.bytes());
-      seq = u.seq();
-    }
+    List<Update> after = updatesAfter(c, room.sectionId, through);
+    yjs.load(doc, after.stream().map(Update::bytes).toList());
+    long seq = after.isEmpty() ? through : after.get(after.size() - 1).seq();
     boolean first = room.told == 0 && room.seq == 0;
     room.doc = doc;
     room.seq = seq;

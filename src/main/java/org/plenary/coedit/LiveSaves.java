@@ -157,9 +157,11 @@ public class LiveSaves implements LiveSections {
         try {
           Yjs.Doc fresh = yjs.create();
           yjs.load(fresh, state);
-          for (LiveDocuments.Update u : LiveDocuments.updatesAfter(c, sectionId, through)) {
-            yjs.load(fresh, u.bytes());
-          }
+          yjs.load(
+              fresh,
+              LiveDocuments.updatesAfter(c, sectionId, through).stream()
+                  .map(LiveDocuments.Update::bytes)
+                  .toList());
           doc = fresh;
         } catch (SQLException e) {
           throw new IllegalStateException("Could not read the live document of " + sectionId, e);

@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -73,8 +75,8 @@ public class Yjs implements AutoCloseable {
     MISSING_DEPENDENCIES
   }
 
-  /** {@code update} is what was new in it (empty unless applied); {@code reason} for refusals. */
-  public record Applied(Status status, byte[] update, String reason) {}
+  /** {@code reason} says why a refused update was refused. */
+  public record Applied(Status status, String reason) {}
 
   /** Whether the engine has started (for tests). */
   boolean running() {
@@ -141,16 +143,34 @@ public class Yjs implements AutoCloseable {
                 case "malformed" -> Status.MALFORMED;
                 default -> Status.MISSING_DEPENDENCIES;
               };
-          return new Applied(
-              status,
-              bytes(result.getMember("update").asString()),
-              result.getMember("reason").asString());
+          return new Applied(status, result.getMember("reason").asString());
         });
   }
 
   /** Applies an update the server itself stored or received from another instance. */
   public void load(Doc doc, byte[] update) {
-    doc.runtime.locked(() -> doc.runtime.api().invokeMember("load", doc.value, binary(update)));
+    load(doc, List.of(update));
+  }
+
+  /**
+   * Applies updates the server itself stored or received from another instance, in order and in one
+   * Yjs transaction (one end of transaction for all of them, not one each).
+   */
+  public void load(Doc doc, List<byte[]> updates) {
+    if (updates.isEmpty()) {
+      return;
+    }
+    StringBuilder binary = new StringBuilder();
+    StringJoiner lengths = new StringJoiner(",");
+    for (byte[] u : updates) {
+      binary.append(binary(u));
+      lengths.add(Integer.toString(u.length));
+    }
+    doc.runtime.locked(
+        () ->
+            doc.runtime
+                .api()
+                .invokeMember("load", doc.value, binary.toString(), lengths.toString()));
   }
 
   /** The document's text. */
