@@ -66,7 +66,7 @@ public final class DraftRecords {
   public record Resolution(@NotNull Integer region, @NotNull Take take, String text) {}
 
   /** Resolutions of a merge's (or rebase's) conflicts. */
-  public record Resolve(@Valid @Size(max = 10_000) List<@Valid @NotNull Resolution> resolutions) {}
+  public record Resolve(@Size(max = 10_000) List<@Valid @NotNull Resolution> resolutions) {}
 
   /** A piece of a merge preview: agreed text, or a conflict (numbered from 0). */
   public record RegionView(

@@ -193,6 +193,9 @@ class DraftApiTest {
     merge(editor, paper, id, Map.of("resolutions", List.of(Map.of("region", 5, "take", "OURS"))))
         .statusCode(422)
         .body("errors[0].field", equalTo("resolutions[0].region"));
+    merge(editor, paper, id, Map.of("resolutions", List.of(Map.of("take", "OURS"))))
+        .statusCode(422)
+        .body("errors[0].field", equalTo("resolutions[0].region"));
     merge(
             editor,
             paper,
