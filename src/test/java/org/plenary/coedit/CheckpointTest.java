@@ -83,11 +83,7 @@ class CheckpointTest {
         CoeditClient b = CoeditClient.open(yjs, paper.sectionPath(0), ben.token())) {
       a.untilText(TEXT);
       b.untilText(TEXT);
-      a.type("Ana: " + TEXT);
-      a.untilAllSaved();
-      b.untilText("Ana: " + TEXT);
-      b.type("Ana: " + TEXT + " Ben.");
-      b.untilAllSaved();
+      CoeditClient.typeInTurn(a, "Ana: " + TEXT, b, "Ana: " + TEXT + " Ben.");
 
       JsonPath done = saveVersion(ana, paper);
       assertEquals(2, done.getInt("revision"));
@@ -206,11 +202,7 @@ class CheckpointTest {
         CoeditClient b = CoeditClient.open(yjs, paper.sectionPath(0), named.token())) {
       a.untilText(TEXT);
       b.untilText(TEXT);
-      a.type("Quietly: " + TEXT);
-      a.untilAllSaved();
-      b.untilText("Quietly: " + TEXT);
-      b.type("Quietly: " + TEXT + " Openly.");
-      b.untilAllSaved();
+      CoeditClient.typeInTurn(a, "Quietly: " + TEXT, b, "Quietly: " + TEXT + " Openly.");
     }
     checkpointedAfterClosing(paper.section(0));
     observer

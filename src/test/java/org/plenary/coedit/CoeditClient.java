@@ -195,6 +195,20 @@ final class CoeditClient implements AutoCloseable {
     until("the text " + expected, () -> text().equals(expected));
   }
 
+  /**
+   * Two co-editors write one after the other: {@code first} makes the text {@code firstText} and
+   * waits until it is saved, {@code second} waits to see it, then makes it {@code secondText} and
+   * waits until that is saved.
+   */
+  static void typeInTurn(
+      CoeditClient first, String firstText, CoeditClient second, String secondText) {
+    first.type(firstText);
+    first.untilAllSaved();
+    second.untilText(firstText);
+    second.type(secondText);
+    second.untilAllSaved();
+  }
+
   /** Waits until the server acknowledged every update this client sent. */
   void untilAllSaved() {
     until("every update saved", () -> saves >= toBeSaved);

@@ -45,12 +45,8 @@ class FreezeCheckpointTest {
         CoeditClient b = CoeditClient.open(yjs, paper.sectionPath(0), ben.token())) {
       a.untilText(TEXT);
       b.untilText(TEXT);
-      a.type("مرحبا، " + TEXT);
-      a.untilAllSaved();
-      b.untilText("مرحبا، " + TEXT);
       String typed = "مرحبا، " + TEXT + " 和平 🕊 e\u0301.";
-      b.type(typed);
-      b.untilAllSaved();
+      CoeditClient.typeInTurn(a, "مرحبا، " + TEXT, b, typed);
 
       Fixture.changeStatus(paper, "FROZEN").statusCode(200); // no pause: nothing checkpointed yet
 
