@@ -519,9 +519,7 @@ public class LiveDocuments {
   /** Brings the copy up to date with the table (loading it first when there is none). */
   private void lockedCatchUp(Connection c, Room room) throws SQLException {
     ensureLoaded(c, room);
-    List<Update> missed = updatesAfter(c, room.sectionId, room.seq);
-    yjs.load(room.doc, missed.stream().map(Update::bytes).toList());
-    for (Update u : missed) {
+    for (Update u : loadAfter(yjs, c, room.doc, room.sectionId, room.seq)) {
       room.seq = u.seq();
       room.took(u.seq(), u.bytes());
     }
@@ -549,8 +547,7 @@ public class LiveDocuments {
         through = rs.getLong(2);
       }
     }
-    List<Update> after = updatesAfter(c, room.sectionId, through);
-    yjs.load(doc, after.stream().map(Update::bytes).toList());
+    List<Update> after = loadAfter(yjs, c, doc, room.sectionId, through);
     long seq = after.isEmpty() ? through : after.get(after.size() - 1).seq();
     boolean first = room.told == 0 && room.seq == 0;
     room.doc = doc;
@@ -595,6 +592,17 @@ public class LiveDocuments {
       s.setObject(6, now);
       s.executeUpdate();
     }
+  }
+
+  /**
+   * Reads the section's updates after {@code seq} from the table and loads them into {@code doc}
+   * (in one Yjs transaction); returns them.
+   */
+  static List<Update> loadAfter(Yjs yjs, Connection c, Yjs.Doc doc, long sectionId, long seq)
+      throws SQLException {
+    List<Update> after = updatesAfter(c, sectionId, seq);
+    yjs.load(doc, after.stream().map(Update::bytes).toList());
+    return after;
   }
 
   static List<Update> updatesAfter(Connection c, long sectionId, long seq) throws SQLException {

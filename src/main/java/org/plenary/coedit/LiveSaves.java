@@ -157,11 +157,7 @@ public class LiveSaves implements LiveSections {
         try {
           Yjs.Doc fresh = yjs.create();
           yjs.load(fresh, state);
-          yjs.load(
-              fresh,
-              LiveDocuments.updatesAfter(c, sectionId, through).stream()
-                  .map(LiveDocuments.Update::bytes)
-                  .toList());
+          LiveDocuments.loadAfter(yjs, c, fresh, sectionId, through);
           doc = fresh;
         } catch (SQLException e) {
           throw new IllegalStateException("Could not read the live document of " + sectionId, e);

@@ -160,17 +160,12 @@ public class Yjs implements AutoCloseable {
     if (updates.isEmpty()) {
       return;
     }
-    StringBuilder binary = new StringBuilder();
+    byte[] all = updates.size() == 1 ? updates.get(0) : concatenated(updates);
     StringJoiner lengths = new StringJoiner(",");
-    for (byte[] u : updates) {
-      binary.append(binary(u));
-      lengths.add(Integer.toString(u.length));
-    }
+    updates.forEach(u -> lengths.add(Integer.toString(u.length)));
+    String packed = binary(all);
     doc.runtime.locked(
-        () ->
-            doc.runtime
-                .api()
-                .invokeMember("load", doc.value, binary.toString(), lengths.toString()));
+        () -> doc.runtime.api().invokeMember("load", doc.value, packed, lengths.toString()));
   }
 
   /** The document's text. */
@@ -223,6 +218,16 @@ public class Yjs implements AutoCloseable {
           });
     }
     s.engine().close();
+  }
+
+  private static byte[] concatenated(List<byte[]> parts) {
+    byte[] all = new byte[parts.stream().mapToInt(p -> p.length).sum()];
+    int at = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
   }
 
   private static String binary(byte[] bytes) {
