@@ -29,6 +29,19 @@ public interface PlenaryConfig {
 
   Coedit coedit();
 
+  Importing importing();
+
+  /** Importing documents into a paper (see the importing package). */
+  interface Importing {
+    /** LibreOffice's program, which turns an ODT into a DOCX for the import to read. */
+    @WithDefault("soffice")
+    String soffice();
+
+    /** How long one ODT conversion may take before it is stopped and the import refused. */
+    @WithDefault("PT120S")
+    java.time.Duration conversionTimeout();
+  }
+
   /** Live co-editing of a section (see the coedit package). */
   interface Coedit {
     /** A live document's typing becomes a revision after this long without a new update. */

@@ -193,8 +193,11 @@ public class ProblemMapper {
       case 405 -> "This address does not accept that method.";
       case 406 -> "This address cannot answer in the requested media type.";
       case 413 ->
-          "The request body is larger than Plenary accepts (2 MiB). A section's text can be at"
-              + " most 1 MiB.";
+          org.plenary.platform.http.BodyLimit.limitFor(path)
+                  > org.plenary.platform.http.BodyLimit.MAX_BYTES
+              ? "The file is larger than an import accepts (20 MiB)."
+              : "The request body is larger than Plenary accepts (2 MiB). A section's text can be at"
+                  + " most 1 MiB.";
       case 415 -> "This address expects a request body of another media type (usually JSON).";
       default -> null;
     };

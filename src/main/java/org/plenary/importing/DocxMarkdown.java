@@ -1,0 +1,372 @@
+package org.plenary.importing;
+
+import static org.plenary.importing.DocxInline.W;
+import static org.plenary.importing.DocxInline.child;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHyperlink;
+import org.apache.poi.xwpf.usermodel.XWPFNum;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFSDT;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.plenary.platform.error.Invalid;
+import org.w3c.dom.Element;
+
+/**
+ * A Word document (DOCX) as Markdown, read with Apache POI: headings ({@code #} by the paragraph
+ * style's heading level or outline level), paragraphs, emphasis, nested lists (bulleted or numbered
+ * as the numbering defines them), tables (GitHub pipe tables, the first row the header), block
+ * quotes, links, footnotes and endnotes (Markdown footnotes). The document's title (the Title
+ * style) is returned apart. What the Markdown cannot hold is listed in the notes.
+ */
+final class DocxMarkdown implements DocxInline.Context {
+
+  static {
+    // POI's own zip-bomb guards, behind ImportFile's first read (which already refused bombs).
+    ZipSecureFile.setMinInflateRatio(1.0 / ImportFile.MAX_RATIO);
+    ZipSecureFile.setMaxEntrySize(ImportFile.MAX_UNZIPPED_BYTES);
+  }
+
+  /** The document as Markdown, its title (or null) and what the report must say. */
+  record Converted(String markdown, String title, List<ImportNote> notes) {}
+
+  private final XWPFDocument doc;
+  private final Notes notes = new Notes();
+  private final Map<String, Integer> headingLevels = new LinkedHashMap<>();
+  private final List<String> footnotes = new ArrayList<>();
+  private final StringBuilder out = new StringBuilder();
+  private final int[] markerWidths = new int[10];
+  private final int[] numbers = new int[10];
+  private BigInteger listNumId;
+  private boolean inList;
+  private String title;
+
+  private DocxMarkdown(XWPFDocument doc) {
+    this.doc = doc;
+  }
+
+  static Converted convert(byte[] bytes) {
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+      DocxMarkdown c = new DocxMarkdown(doc);
+      for (IBodyElement e : doc.getBodyElements()) {
+        c.block(e);
+      }
+      return new Converted(c.finish(), c.title, c.notes.list());
+    } catch (EncryptedDocumentException e) {
+      throw new Invalid("file", "is encrypted (protected by a password): remove the password");
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof Invalid i) {
+        throw i;
+      }
+      throw new Invalid("file", "could not be read as a Word document (" + reason(e) + ")");
+    }
+  }
+
+  private static String reason(Exception e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+
+  private String finish() {
+    StringBuilder md = new StringBuilder(out.toString().strip());
+    if (!footnotes.isEmpty()) {
+      md.append("\n\n");
+      for (int i = 0; i < footnotes.size(); i++) {
+        md.append("[^").append(i + 1).append("]: ").append(footnotes.get(i)).append("\n\n");
+      }
+    }
+    return md.toString().strip() + "\n";
+  }
+
+  private void block(IBodyElement e) {
+    if (e instanceof XWPFParagraph p) {
+      paragraph(p);
+    } else if (e instanceof XWPFTable t) {
+      table(t);
+    } else if (e instanceof XWPFSDT sdt) {
+      String text = sdt.getContent().getText();
+      if (text != null && !text.isBlank()) {
+        plainBlock(text);
+      }
+    }
+  }
+
+  private void paragraph(XWPFParagraph p) {
+    Element xml = (Element) p.getCTP().getDomNode();
+    String style = p.getStyleID();
+    String styleName = styleName(style);
+    if (styleName.startsWith("toc ") || styleName.equals("toc heading")) {
+      notes.add(ImportNote.Kind.TABLE_OF_CONTENTS, null);
+      return;
+    }
+    String text = MarkdownText.inline(DocxInline.pieces(xml, this), false);
+    textBoxes(xml);
+    if (text.isBlank()) {
+      return;
+    }
+    if (styleName.equals("title") && title == null) {
+      title = plain(text);
+      return;
+    }
+    int level = headingLevel(p, style);
+    if (level > 0) {
+      startBlock(false);
+      out.append("#".repeat(Math.min(level, 6))).append(' ').append(text.replace("\\\n", " "));
+      return;
+    }
+    BigInteger numId = p.getNumID();
+    if (numId != null && numId.signum() > 0) {
+      listItem(p, numId, text);
+      return;
+    }
+    startBlock(false);
+    boolean quote = styleName.contains("quot") || styleName.equals("block text");
+    out.append(quote ? "> " + text.replace("\n", "\n> ") : text);
+  }
+
+  /** Text in text boxes anchored in the paragraph: paragraphs after it, so no word is lost. */
+  private void textBoxes(Element paragraph) {
+    var boxes = paragraph.getElementsByTagNameNS(W, "txbxContent");
+    for (int i = 0; i < boxes.getLength(); i++) {
+      for (Element inner : DocxInline.children((Element) boxes.item(i), "p")) {
+        String text = MarkdownText.inline(DocxInline.pieces(inner, this), false);
+        if (!text.isBlank()) {
+          startBlock(false);
+          out.append(text);
+        }
+      }
+    }
+  }
+
+  private void listItem(XWPFParagraph p, BigInteger numId, String text) {
+    BigInteger ilvl = p.getNumIlvl();
+    int level = ilvl == null ? 0 : Math.min(ilvl.intValue(), markerWidths.length - 1);
+    boolean ordered = !"bullet".equals(numberFormat(numId, level));
+    startBlock(true);
+    int indent = 0;
+    for (int i = 0; i < level; i++) {
+      indent += markerWidths[i] == 0 ? 2 : markerWidths[i];
+    }
+    if (!numId.equals(listNumId)) {
+      java.util.Arrays.fill(numbers, 0); // another list: numbering starts again
+      listNumId = numId;
+    }
+    java.util.Arrays.fill(numbers, level + 1, numbers.length, 0);
+    String marker = ordered ? ++numbers[level] + ". " : "- ";
+    markerWidths[level] = marker.length();
+    out.append(" ".repeat(indent))
+        .append(marker)
+        .append(text.replace("\\\n", "\\\n" + " ".repeat(indent + marker.length())));
+  }
+
+  private void table(XWPFTable t) {
+    List<List<String>> rows = new ArrayList<>();
+    int columns = 0;
+    for (XWPFTableRow row : t.getRows()) {
+      List<String> cells = new ArrayList<>();
+      for (XWPFTableCell cell : row.getTableCells()) {
+        cells.add(cellText(cell));
+        var pr = cell.getCTTc().getTcPr();
+        int span =
+            pr != null && pr.getGridSpan() != null ? pr.getGridSpan().getVal().intValue() : 1;
+        for (int i = 1; i < span; i++) {
+          cells.add("");
+        }
+      }
+      columns = Math.max(columns, cells.size());
+      rows.add(cells);
+    }
+    if (rows.isEmpty() || columns == 0) {
+      return;
+    }
+    startBlock(false);
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> cells = rows.get(r);
+      while (cells.size() < columns) {
+        cells.add("");
+      }
+      out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+      if (r == 0) {
+        out.append("|").append(" --- |".repeat(columns)).append('\n');
+      }
+    }
+    out.setLength(out.length() - 1);
+  }
+
+  private String cellText(XWPFTableCell cell) {
+    List<String> parts = new ArrayList<>();
+    for (IBodyElement e : cell.getBodyElements()) {
+      if (e instanceof XWPFParagraph p) {
+        parts.add(
+            MarkdownText.inline(DocxInline.pieces((Element) p.getCTP().getDomNode(), this), true));
+      } else if (e instanceof XWPFTable inner) {
+        for (XWPFTableRow row : inner.getRows()) {
+          for (XWPFTableCell c : row.getTableCells()) {
+            parts.add(cellText(c));
+          }
+        }
+      }
+    }
+    return String.join(" ", parts.stream().filter(s -> !s.isBlank()).toList()).strip();
+  }
+
+  private void plainBlock(String text) {
+    startBlock(false);
+    out.append(
+        MarkdownText.escapeLineStarts(MarkdownText.escape(text.strip(), false))
+            .replace("\n", "\\\n"));
+  }
+
+  /** Separates the next block from the last: one newline between list items, else a blank line. */
+  private void startBlock(boolean listItem) {
+    if (!out.isEmpty()) {
+      out.append(listItem && inList ? "\n" : "\n\n");
+    }
+    if (!listItem) {
+      java.util.Arrays.fill(markerWidths, 0);
+      java.util.Arrays.fill(numbers, 0);
+      listNumId = null;
+    }
+    inList = listItem;
+  }
+
+  // ---- Styles and numbering -----------------------------------------------------------------
+
+  private static final Pattern HEADING_NAME = Pattern.compile("heading ?(\\d)");
+
+  private int headingLevel(XWPFParagraph p, String styleId) {
+    Element pPr = child((Element) p.getCTP().getDomNode(), "pPr");
+    Element outline = pPr == null ? null : child(pPr, "outlineLvl");
+    if (outline != null) {
+      int level = outlineLevel(outline);
+      if (level > 0) {
+        return level;
+      }
+    }
+    return styleId == null ? 0 : headingLevels.computeIfAbsent(styleId, id -> styleLevel(id, 0));
+  }
+
+  /** The style's heading level by its name or outline level, else its base style's; 0 if none. */
+  private int styleLevel(String styleId, int depth) {
+    XWPFStyles styles = doc.getStyles();
+    XWPFStyle style = styles == null || depth > 10 ? null : styles.getStyle(styleId);
+    if (style == null) {
+      return 0;
+    }
+    String name = style.getName() == null ? "" : style.getName().toLowerCase(Locale.ROOT);
+    Matcher m = HEADING_NAME.matcher(name);
+    if (m.matches()) {
+      return Integer.parseInt(m.group(1));
+    }
+    var pPr = style.getCTStyle().getPPr();
+    if (pPr != null && pPr.getOutlineLvl() != null) {
+      int level = pPr.getOutlineLvl().getVal().intValue() + 1;
+      if (level >= 1 && level <= 9) {
+        return level;
+      }
+    }
+    String base = style.getBasisStyleID();
+    return base == null ? 0 : styleLevel(base, depth + 1);
+  }
+
+  private static int outlineLevel(Element outline) {
+    try {
+      int level = Integer.parseInt(outline.getAttributeNS(W, "val")) + 1;
+      return level <= 9 ? level : 0; // 9 is "body text"
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private String styleName(String styleId) {
+    XWPFStyles styles = doc.getStyles();
+    XWPFStyle style = styleId == null || styles == null ? null : styles.getStyle(styleId);
+    return style == null || style.getName() == null ? "" : style.getName().toLowerCase(Locale.ROOT);
+  }
+
+  private String numberFormat(BigInteger numId, int level) {
+    XWPFNumbering numbering = doc.getNumbering();
+    XWPFNum num = numbering == null ? null : numbering.getNum(numId);
+    if (num == null || num.getCTNum().getAbstractNumId() == null) {
+      return "bullet";
+    }
+    XWPFAbstractNum abstractNum =
+        numbering.getAbstractNum(num.getCTNum().getAbstractNumId().getVal());
+    if (abstractNum == null) {
+      return "bullet";
+    }
+    for (CTLvl lvl : abstractNum.getCTAbstractNum().getLvlArray()) {
+      if (lvl.getIlvl() != null && lvl.getIlvl().intValue() == level && lvl.getNumFmt() != null) {
+        return lvl.getNumFmt().getVal().toString();
+      }
+    }
+    return "bullet";
+  }
+
+  private static String plain(String markdown) {
+    return markdown
+        .replace("\\\n", " ")
+        .replaceAll("\\\\(.)", "$1")
+        .replaceAll("[*~]{1,3}", "")
+        .strip();
+  }
+
+  // ---- DocxInline.Context ----------------------------------------------------------------
+
+  @Override
+  public String hyperlink(String relationshipId) {
+    XWPFHyperlink link = doc.getHyperlinkByID(relationshipId);
+    return link == null ? null : link.getURL();
+  }
+
+  @Override
+  public String note(boolean endnote, int id) {
+    XWPFAbstractFootnoteEndnote note = endnote ? doc.getEndnoteByID(id) : doc.getFootnoteByID(id);
+    if (note == null) {
+      return null;
+    }
+    List<String> paragraphs = new ArrayList<>();
+    for (XWPFParagraph p : note.getParagraphs()) {
+      String text =
+          MarkdownText.inline(DocxInline.pieces((Element) p.getCTP().getDomNode(), this), false);
+      if (!text.isBlank()) {
+        paragraphs.add(text.replace("\\\n", "\\\n    "));
+      }
+    }
+    footnotes.add(String.join("\n\n    ", paragraphs));
+    return String.valueOf(footnotes.size());
+  }
+
+  @Override
+  public String characterStyle(String styleId) {
+    XWPFStyles styles = doc.getStyles();
+    XWPFStyle style = styles == null ? null : styles.getStyle(styleId);
+    return style == null ? null : style.getName();
+  }
+
+  @Override
+  public void noticed(ImportNote.Kind kind, String detail) {
+    notes.add(kind, detail);
+  }
+}

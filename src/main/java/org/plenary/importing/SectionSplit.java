@@ -1,0 +1,183 @@
+package org.plenary.importing;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.plenary.platform.error.Invalid;
+import org.plenary.platform.error.TooLarge;
+
+/**
+ * A Markdown document cut into sections at its headings: each heading of the chosen level or above
+ * (1 is the top) starts a section named by its text; deeper headings stay in the section's text,
+ * moved up so the first level under the cut is {@code ##}. Footnote and link reference definitions
+ * go with every section that uses them (one kept by none goes with the last), so each section
+ * renders on its own. Everything else is the source's own text, character for character.
+ */
+final class SectionSplit {
+
+  /** A section's heading may be this long (as a section's heading in the outline). */
+  static final int MAX_HEADING = 300;
+
+  /** The largest section body Plenary stores (as RevisionService.MAX_BODY_BYTES). */
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  /** One section of the split: its heading and its Markdown text. */
+  record Part(String heading, String body) {}
+
+  /** Markdown as sections hold it (tables, footnotes, strikethrough): structure only, no HTML. */
+  static final Parser PARSER =
+      Parser.builder(
+              new MutableDataSet()
+                  .set(
+                      Parser.EXTENSIONS,
+                      List.of(
+                          TablesExtension.create(),
+                          FootnoteExtension.create(),
+                          StrikethroughExtension.create())))
+          .build();
+
+  private SectionSplit() {}
+
+  /**
+   * The sections of {@code markdown} cut at {@code level} (1–6); text before the first heading
+   * becomes a section headed {@code untitled}. Notes what the report must say into {@code notes}.
+   */
+  static List<Part> split(String markdown, int level, String untitled, Notes notes) {
+    if (level < 1 || level > 6) {
+      throw new Invalid("level", "must be a heading level from 1 to 6");
+    }
+    Node doc = PARSER.parse(markdown);
+    Map<String, String> definitions = new LinkedHashMap<>();
+    List<Draft> drafts = new ArrayList<>();
+    Draft current = null;
+    for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof FootnoteBlock || n instanceof Reference) {
+        definitions.put(definitionKey(n), n.getChars().toString().stripTrailing());
+      } else if (n instanceof Heading h && h.getLevel() <= level) {
+        current = new Draft(headingText(h, notes));
+        if (current.heading.endsWith("…")) {
+          current.blocks.add(h.getText().toString().strip()); // the heading's whole text
+        }
+        drafts.add(current);
+      } else {
+        if (current == null) {
+          current = new Draft(untitled);
+          drafts.add(current);
+          notes.add(ImportNote.Kind.TEXT_BEFORE_FIRST_HEADING, null);
+        }
+        current.blocks.add(shifted(n, level));
+      }
+    }
+    if (drafts.isEmpty()) {
+      drafts.add(new Draft(untitled));
+    }
+    return parts(drafts, definitions, notes);
+  }
+
+  /** A section being collected. */
+  private static final class Draft {
+    final String heading;
+    final List<String> blocks = new ArrayList<>();
+
+    Draft(String heading) {
+      this.heading = heading;
+    }
+  }
+
+  private static List<Part> parts(
+      List<Draft> drafts, Map<String, String> definitions, Notes notes) {
+    List<String> bodies = new ArrayList<>();
+    for (Draft d : drafts) {
+      bodies.add(String.join("\n\n", d.blocks));
+    }
+    Map<String, Boolean> used = new LinkedHashMap<>();
+    definitions.keySet().forEach(k -> used.put(k, false));
+    List<Part> parts = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      StringBuilder body = new StringBuilder(bodies.get(i));
+      for (Map.Entry<String, String> def : definitions.entrySet()) {
+        if (uses(bodies.get(i), def.getKey())) {
+          body.append("\n\n").append(def.getValue());
+          used.put(def.getKey(), true);
+        }
+      }
+      if (i == drafts.size() - 1) {
+        used.forEach(
+            (k, u) -> {
+              if (!u) {
+                body.append("\n\n").append(definitions.get(k));
+              }
+            });
+      }
+      String text = body.toString().strip();
+      int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_BODY_BYTES) {
+        throw new TooLarge(
+            "level",
+            "the section \""
+                + drafts.get(i).heading
+                + "\" would hold "
+                + bytes
+                + " bytes of text; a section holds at most 1 MiB: cut at a deeper heading level");
+      }
+      if (text.isEmpty()) {
+        notes.add(ImportNote.Kind.EMPTY_SECTION, drafts.get(i).heading);
+      }
+      parts.add(new Part(drafts.get(i).heading, text.isEmpty() ? "" : text + "\n"));
+    }
+    return parts;
+  }
+
+  /** {@code ^label} for a footnote, the lower-cased label for a link reference. */
+  private static String definitionKey(Node n) {
+    if (n instanceof FootnoteBlock f) {
+      return "^" + f.getText().toString();
+    }
+    return ((Reference) n).getReference().toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean uses(String body, String key) {
+    if (key.startsWith("^")) {
+      return body.contains("[" + key + "]");
+    }
+    return Pattern.compile("\\[" + Pattern.quote(key) + "\\]", Pattern.CASE_INSENSITIVE)
+        .matcher(body)
+        .find();
+  }
+
+  private static String headingText(Heading h, Notes notes) {
+    String text = new TextCollectingVisitor().collectAndGetText(h).strip().replaceAll("\\s+", " ");
+    if (text.isEmpty()) {
+      return "Untitled section";
+    }
+    if (text.length() > MAX_HEADING) {
+      notes.add(ImportNote.Kind.HEADING_SHORTENED, text.substring(0, 60) + "…");
+      return text.substring(0, MAX_HEADING - 1).strip() + "…";
+    }
+    return text;
+  }
+
+  /** A block's source; an ATX heading under the cut moved up to start at {@code ##}. */
+  private static String shifted(Node n, int level) {
+    String source = n.getChars().toString().stripTrailing();
+    if (n instanceof Heading h && h.isAtxHeading() && level > 1) {
+      int to = Math.max(2, h.getLevel() - level + 1);
+      return "#".repeat(to) + source.substring(h.getOpeningMarker().length());
+    }
+    return source;
+  }
+}
