@@ -11,6 +11,7 @@ package org.plenary.importing;
 public record ImportNote(Kind kind, String detail, int count, String message) {
 
   /** What an import could not keep as it was. */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ImportNoteKind")
   public enum Kind {
     IMAGE("images are not imported yet (figures come later): this one was left out"),
     TEXT_BOX("text in text boxes and shapes was imported as paragraphs after their anchor"),

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.importing.ImportRecords.ImportPreview;
 import org.plenary.importing.ImportRecords.ImportResult;
@@ -50,6 +51,13 @@ public class ImportResource {
   @Path("/{paperId}/imports")
   @Authorize(Action.EDIT_OUTLINE)
   @Operation(summary = "Add a file's sections to the paper (at position, default at the end)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The sections created, and the report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ImportResult.class)))
   public Response importInto(
       @PathParam("paperId") long paperId,
       @QueryParam("filename") String filename,
@@ -69,6 +77,13 @@ public class ImportResource {
   @Path("/imports")
   @Authorize(Action.SIGNED_IN)
   @Operation(summary = "A new paper made from a file (its title from the file unless given)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The paper, its sections, and the report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PaperImportResult.class)))
   public Response importAsPaper(
       @QueryParam("filename") String filename,
       @QueryParam("level") Integer level,
