@@ -31,7 +31,7 @@ import { Session, api, launchBrowser } from './lib/harness.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** What `node run.mjs` runs. */
-export const DEFAULT_SCENARIOS = ['harness', 'sign-in', 'keycloak', 'workshop', 'moderation', 'coedit', 'coedit-scale'];
+export const DEFAULT_SCENARIOS = ['harness', 'sign-in', 'keycloak', 'workshop', 'moderation', 'import', 'coedit', 'coedit-scale'];
 
 function required(/** @type {string} */ name) {
   const value = process.env[name];

@@ -23,6 +23,10 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Read the answer as a Blob (files) instead of JSON. */
   readonly blob?: boolean;
+  /** Send this file as the body, as it is (uploads), instead of JSON. */
+  readonly file?: Blob;
+  /** Wait this long for the answer instead of the client's default (a large upload, a conversion). */
+  readonly timeoutMs?: number;
 }
 
 export interface ClientConfig {
@@ -62,12 +66,13 @@ export class Client {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.config.timeoutMs);
+    }, options.timeoutMs ?? this.config.timeoutMs);
     const onOuterAbort = (): void => controller.abort();
     options.signal?.addEventListener('abort', onOuterAbort, { once: true });
     const token = this.config.token();
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.file !== undefined) headers['Content-Type'] = 'application/octet-stream';
     if (token !== null) headers['Authorization'] = `Bearer ${token}`;
     if (options.ifMatch !== undefined) headers['If-Match'] = options.ifMatch;
     try {
@@ -75,6 +80,7 @@ export class Client {
       try {
         const init: RequestInit = { method, headers, signal: controller.signal };
         if (options.body !== undefined) init.body = JSON.stringify(options.body);
+        if (options.file !== undefined) init.body = options.file;
         response = await this.config.fetch(this.url(path), init);
       } catch {
         return { ok: false, failure: { kind: timedOut ? 'timeout' : 'network' } };
@@ -118,6 +124,11 @@ export class Client {
 
   del<T>(path: string): Promise<Answer<T>> {
     return this.call<T>('DELETE', path);
+  }
+
+  /** POSTs a file as the request body; uploads may take longer than other calls. */
+  upload<T>(path: string, file: Blob, timeoutMs = 120_000): Promise<Answer<T>> {
+    return this.call<T>('POST', path, { file, timeoutMs });
   }
 
   blob(path: string): Promise<Answer<Blob>> {

@@ -4,6 +4,7 @@
  */
 import { CARE } from './i18n/care';
 import { CORE } from './i18n/core';
+import { IMPORTING } from './i18n/importing';
 import { LIVE } from './i18n/live';
 import { OUTCOME } from './i18n/outcome';
 import { READING } from './i18n/reading';
@@ -172,9 +173,17 @@ export function stringsFor(locale: Locale): Strings {
 
 // ---- the app's messages (per-feature tables in i18n/, one entry point here) ----------------
 
-const EN = { ...CORE.en, ...WORK.en, ...LIVE.en, ...OUTCOME.en, ...CARE.en, ...READING.en };
+const EN = { ...CORE.en, ...WORK.en, ...LIVE.en, ...OUTCOME.en, ...CARE.en, ...READING.en, ...IMPORTING.en };
 export type Key = keyof typeof EN;
-const FR: Readonly<Record<Key, string>> = { ...CORE.fr, ...WORK.fr, ...LIVE.fr, ...OUTCOME.fr, ...CARE.fr, ...READING.fr };
+const FR: Readonly<Record<Key, string>> = {
+  ...CORE.fr,
+  ...WORK.fr,
+  ...LIVE.fr,
+  ...OUTCOME.fr,
+  ...CARE.fr,
+  ...READING.fr,
+  ...IMPORTING.fr,
+};
 
 /** Every message of the app, per language. */
 export const DICTIONARIES: Readonly<Record<Locale, Readonly<Record<Key, string>>>> = { en: EN, fr: FR };

@@ -54,6 +54,12 @@ export type Paper = Known<
   'slug' | 'title' | 'language' | 'status' | 'updatedAt' | 'keywords',
   { signatories: readonly Signatory[] }
 >;
+export type ImportNoteKind = NonNullable<S['ImportNote']['kind']>;
+export type ImportNote = Known<S['ImportNote'], 'kind' | 'count'>;
+export type ImportPreview = Known<S['ImportPreview'], 'format' | 'level', { sections: readonly ImportPreviewSection[]; notes: readonly ImportNote[] }>;
+export type ImportPreviewSection = Known<S['PreviewSection'], 'heading' | 'body' | 'words'>;
+export type ImportResult = Known<S['ImportResult'], 'filename', { sections: readonly Section[]; notes: readonly ImportNote[] }>;
+export type PaperImportResult = Known<S['PaperImportResult'], 'paper', { sections: readonly Section[]; notes: readonly ImportNote[] }>;
 export type Section = Known<S['SectionView'], 'heading' | 'kind' | 'etag' | 'updatedAt'>;
 export type Content = Known<S['ContentView'], 'etag' | 'body' | 'createdAt'>;
 /** GET /api/papers/{id}/html: every current section's text as safe HTML, in outline order. */

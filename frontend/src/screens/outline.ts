@@ -5,6 +5,7 @@ import type { Failure } from '../problem';
 import { t } from '../strings';
 import { SECTION_KINDS, type Section } from '../types';
 import { button, failureBox, field, form, showFormFailure } from '../ui';
+import { importPanel } from './importing';
 import { kindLabel, sectionTitle } from './paper';
 
 /** The outline: sections in order (add, rename, change kind, delete, restore, reorder for editors). */
@@ -199,7 +200,15 @@ export function outlinePanel(
     if (item !== null) focusOn(Number(item.dataset['sectionId']), action ?? '');
   };
   return {
-    element: h('section', { 'aria-labelledby': 'outline-h', class: 'panel' }, h('h2', { id: 'outline-h' }, t('paper.outline')), outlineAlert, outlineBox),
+    element: h(
+      'section',
+      { 'aria-labelledby': 'outline-h', class: 'panel' },
+      h('h2', { id: 'outline-h' }, t('paper.outline')),
+      outlineAlert,
+      outlineBox,
+      // Outside the box the outline redraws, so a chosen file and its preview stay put.
+      editable ? importPanel(ctx, { kind: 'paper', paperId }, () => load()) : null,
+    ),
     load: () => load(),
     reloadKeepingFocus,
     sections: () => sections,

@@ -4,6 +4,7 @@ import { h } from '../dom';
 import { formatDateTime } from '../format';
 import { statusClass, statusLabel } from '../status';
 import { forgetRoles } from '../roles';
+import { importPanel } from './importing';
 import { strings, t } from '../strings';
 import type { Page, Paper } from '../types';
 import { checkbox, field, form, showFormFailure } from '../ui';
@@ -54,6 +55,7 @@ export async function showPapers(ctx: Ctx): Promise<void> {
     archived.wrap,
     list,
     h('details', { class: 'create' }, h('summary', {}, t('papers.create')), create),
+    importPanel(ctx, { kind: 'new', language: ctx.locale }, async () => forgetRoles()),
   );
   let failed: HTMLElement | null = null;
   const loadList = async (): Promise<void> => {
