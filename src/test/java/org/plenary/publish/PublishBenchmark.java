@@ -70,16 +70,7 @@ public final class PublishBenchmark {
     }
     double plenarySeconds = best / 1e9;
 
-    // The same text for pandoc: the sections' Markdown one after another.
-    StringBuilder md =
-        new StringBuilder("---\ntitle: \"" + content.paper().title() + "\"\n---\n\n");
-    int n = 0;
-    for (SectionPart s : content.sections()) {
-      n++;
-      md.append("# ").append(n).append(". ").append(s.heading()).append("\n\n");
-      md.append(s.body().replaceAll("\\[\\^(\\d+)]", "[^s" + n + "n$1]")).append("\n\n");
-    }
-    Files.writeString(work.resolve("paper.md"), md.toString(), StandardCharsets.UTF_8);
+    Files.writeString(work.resolve("paper.md"), markdown(content), StandardCharsets.UTF_8);
     double pandocSeconds = Double.NaN;
     int pandocPages = 0;
     String pandocNote = "";
@@ -131,7 +122,23 @@ public final class PublishBenchmark {
     }
   }
 
-  static EditionContent content(int sections, int paragraphs) {
+  /**
+   * The paper as one Markdown document, for pandoc: a title block, then each section under a level
+   * 1 heading, footnote labels made unique across sections.
+   */
+  public static String markdown(EditionContent content) {
+    StringBuilder md =
+        new StringBuilder("---\ntitle: \"" + content.paper().title() + "\"\n---\n\n");
+    int n = 0;
+    for (SectionPart s : content.sections()) {
+      n++;
+      md.append("# ").append(n).append(". ").append(s.heading()).append("\n\n");
+      md.append(s.body().replaceAll("\\[\\^(\\d+)]", "[^s" + n + "n$1]")).append("\n\n");
+    }
+    return md.toString();
+  }
+
+  public static EditionContent content(int sections, int paragraphs) {
     List<SectionPart> parts = new ArrayList<>();
     List<EndorsementPart> endorsements = new ArrayList<>();
     for (int i = 1; i <= sections; i++) {
