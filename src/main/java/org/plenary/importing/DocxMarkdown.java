@@ -135,9 +135,9 @@ final class DocxMarkdown implements DocxInline.Context {
       out.append("#".repeat(Math.min(level, 6))).append(' ').append(text.replace("\\\n", " "));
       return;
     }
-    BigInteger numId = p.getNumID();
-    if (numId != null && numId.signum() > 0) {
-      listItem(p, numId, text);
+    BigInteger[] numbering = numbering(p, style);
+    if (numbering != null) {
+      listItem(numbering[0], numbering[1].intValue(), text);
       return;
     }
     startBlock(false);
@@ -159,9 +159,34 @@ final class DocxMarkdown implements DocxInline.Context {
     }
   }
 
-  private void listItem(XWPFParagraph p, BigInteger numId, String text) {
+  /**
+   * The list a paragraph is an item of, and its level: its own numbering, else its style's (Word's
+   * List Bullet and List Number styles carry theirs); null when it is no list item.
+   */
+  private BigInteger[] numbering(XWPFParagraph p, String styleId) {
+    BigInteger numId = p.getNumID();
     BigInteger ilvl = p.getNumIlvl();
-    int level = ilvl == null ? 0 : Math.min(ilvl.intValue(), markerWidths.length - 1);
+    XWPFStyles styles = doc.getStyles();
+    String id = styleId;
+    for (int depth = 0; numId == null && id != null && styles != null && depth < 10; depth++) {
+      XWPFStyle style = styles.getStyle(id);
+      var pPr = style == null ? null : style.getCTStyle().getPPr();
+      if (pPr != null && pPr.getNumPr() != null && pPr.getNumPr().getNumId() != null) {
+        numId = pPr.getNumPr().getNumId().getVal();
+        if (ilvl == null && pPr.getNumPr().getIlvl() != null) {
+          ilvl = pPr.getNumPr().getIlvl().getVal();
+        }
+      }
+      id = style == null ? null : style.getBasisStyleID();
+    }
+    if (numId == null || numId.signum() <= 0) {
+      return null;
+    }
+    return new BigInteger[] {numId, ilvl == null ? BigInteger.ZERO : ilvl};
+  }
+
+  private void listItem(BigInteger numId, int ilvl, String text) {
+    int level = Math.min(Math.max(ilvl, 0), markerWidths.length - 1);
     boolean ordered = !"bullet".equals(numberFormat(numId, level));
     startBlock(true);
     int indent = 0;
