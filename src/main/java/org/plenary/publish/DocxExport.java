@@ -137,6 +137,49 @@ final class DocxExport implements MarkdownWalk.Target<DocxExport.Place, XWPFPara
     }
   }
 
+  /** See {@link ReviewCopies}: the sections only, stamped, with Track Changes on. */
+  static byte[] forReview(EditionContent c, Instant at) {
+    try (XWPFDocument doc = new XWPFDocument()) {
+      new DocxExport(doc, c).writeForReview(at);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+      doc.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeForReview(Instant at) {
+    properties(at);
+    DocxStyles.apply(doc, language());
+    lists();
+    doc.setTrackRevisions(true);
+    var custom = doc.getProperties().getCustomProperties();
+    custom.addProperty(ReviewCopies.PAPER_PROPERTY, String.valueOf(content.paper().id()));
+    heading(content.paper().title(), 1, rtl(content.paper().title())).setStyle("Title");
+    BigInteger open = null;
+    for (SectionPart s : content.sections()) {
+      custom.addProperty(ReviewCopies.SECTION_PROPERTY + s.id(), s.revision());
+      String title = HtmlExport.title(s, labels);
+      XWPFParagraph h = doc.createParagraph();
+      if (open != null) {
+        h.getCTP().addNewBookmarkEnd().setId(open); // the section before ends here
+      }
+      h.setStyle("Heading1");
+      direction(h, rtl(title));
+      run(h, title, Look.PLAIN);
+      open = BigInteger.valueOf(s.id());
+      var start = h.getCTP().addNewBookmarkStart();
+      start.setId(open);
+      start.setName(ReviewCopies.BOOKMARK_PREFIX + s.id() + "_r" + s.revision());
+      markdown(s.body());
+    }
+    if (open != null) {
+      doc.createParagraph().getCTP().addNewBookmarkEnd().setId(open);
+    }
+    DocxStyles.compatibility(doc);
+  }
+
   private void write(int edition, Instant at) {
     properties(at);
     DocxStyles.apply(doc, language());

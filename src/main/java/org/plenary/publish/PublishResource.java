@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.plenary.platform.http.ContentDisposition;
@@ -33,6 +35,7 @@ public class PublishResource {
 
   @Inject PublishService publish;
   @Inject CompileWorker worker;
+  @Inject ReviewCopies reviews;
 
   @POST
   @Path("/editions")
@@ -159,6 +162,30 @@ public class PublishResource {
   @Operation(summary = "Withdraw a share link")
   public void revoke(@PathParam("paperId") long paperId, @PathParam("linkId") long linkId) {
     publish.revoke(paperId, linkId);
+  }
+
+  @GET
+  @Path("/review-copy")
+  @Authorize(Action.COMPILE)
+  @Operation(
+      summary =
+          "The current text as a DOCX for reviewers in Word: Track Changes on, each section"
+              + " stamped with its revision (?section= for one section)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The review copy",
+      content =
+          @Content(
+              mediaType =
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+  public Response reviewCopy(
+      @PathParam("paperId") long paperId, @QueryParam("section") Long sectionId) {
+    PublishService.Artifact a = reviews.reviewCopy(paperId, sectionId);
+    return Response.ok(a.body())
+        .type(a.mediaType())
+        .header("Content-Disposition", ContentDisposition.attachment(a.filename()))
+        .header("Cache-Control", "private, no-store")
+        .build();
   }
 
   static Response download(PublishService.Artifact a) {
