@@ -1,7 +1,8 @@
 // Importing documents through the web app: a facilitator turns a Markdown file into a new paper
 // after seeing the sections it becomes, then imports a Word file (made by pandoc, software Plenary
 // did not write) into the paper's outline, cut at the second heading level; a PDF renamed .docx is
-// refused next to the file field, and nothing is imported.
+// refused next to the file field, and nothing is imported. The facilitator then downloads a review
+// copy for Word of the paper, and it imports back into the same sections.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ const L = {
   preview: /^show the sections$/i,
   createPaper: (/** @type {number} */ n) => new RegExp(`^create the paper with ${n} sections$`, 'i'),
   importSections: (/** @type {number} */ n) => new RegExp(`^import ${n} sections$`, 'i'),
+  reviewCopy: /^download a review copy \(word\)$/i,
 };
 
 const MARKDOWN = `# Why connectivity matters
@@ -104,5 +106,30 @@ export async function run(t) {
     check((await panel.getByLabel(L.file).getAttribute('aria-invalid')) === 'true', 'the file field is marked invalid');
     check((await owner.locator('ol.outline .outline-link').count()) === before, 'nothing was imported');
     stopExpecting();
+  });
+
+  await t.step('a review copy for Word of the paper downloads, and reads back as its sections', async () => {
+    const paperId = /#\/papers\/(\d+)/.exec(owner.url())?.[1];
+    await owner.goto(`/#/papers/${paperId}/publish`);
+    const button = owner.getByRole('button', { name: L.reviewCopy });
+    await button.waitFor();
+    const [download] = await Promise.all([owner.waitForEvent('download'), button.click()]);
+    check(/-for-review\.docx$/.test(download.suggestedFilename()), `the file says what it is (${download.suggestedFilename()})`);
+    const file = path.join(config.downloads, `import-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    check(bytes.subarray(0, 2).toString() === 'PK', 'the review copy is a DOCX (a ZIP)');
+    const token = await t.api.signIn(config.adminHandle, config.adminPassword);
+    const preview = await fetch(`${config.baseUrl}/api/papers/imports/preview?filename=review.docx`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+      body: bytes,
+    }).then((r) => r.json());
+    const headings = preview.sections.map((/** @type {{heading: string}} */ s) => s.heading);
+    check(
+      JSON.stringify(headings) ===
+        JSON.stringify(['Why connectivity matters', 'What we ask', 'Annex: testimonies', 'From Goma', 'From Aleppo']),
+      `the review copy reads back as the paper's sections: ${JSON.stringify(headings)}`,
+    );
   });
 }

@@ -70,6 +70,11 @@ export const OUTCOME = pair(
     'publish.title': 'Publish',
     'publish.compile': 'Compile a new edition',
     'publish.compileHint': 'Compiling sets the current text and endorsements as a numbered edition with its PDF, Word, HTML and Markdown files.',
+    'publish.reviewTitle': 'Review in Word',
+    'publish.reviewHint':
+      'A Word copy of today’s text for reviewers who work in Word, with Track Changes on. Each section is marked with the revision it holds, so their changes can be matched with the text they were made on.',
+    'publish.reviewDownload': 'Download a review copy (Word)',
+    'publish.reviewSaved': 'The review copy was downloaded.',
     'publish.progress': 'Compiling',
     'publish.started': 'Compiling started.',
     'publish.state': '{state}: {stage} ({percent})',
@@ -200,6 +205,11 @@ export const OUTCOME = pair(
     'publish.title': 'Publier',
     'publish.compile': 'Compiler une nouvelle édition',
     'publish.compileHint': 'La compilation fixe le texte et les soutiens actuels dans une édition numérotée, avec ses fichiers PDF, Word, HTML et Markdown.',
+    'publish.reviewTitle': 'Relire dans Word',
+    'publish.reviewHint':
+      'Une copie Word du texte actuel pour les relecteurs qui travaillent dans Word, avec le suivi des modifications activé. Chaque section porte la révision qu’elle contient, pour rapprocher leurs modifications du texte sur lequel elles ont été faites.',
+    'publish.reviewDownload': 'Télécharger une copie de relecture (Word)',
+    'publish.reviewSaved': 'La copie de relecture a été téléchargée.',
     'publish.progress': 'Compilation',
     'publish.started': 'Compilation lancée.',
     'publish.state': '{state} : {stage} ({percent})',

@@ -87,6 +87,17 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
     saveBlob(answer.value, filename);
   };
 
+  const reviewCopy = async (): Promise<void> => {
+    alertBox.replaceChildren();
+    const answer = await ctx.api.blob(`${base}/review-copy`);
+    if (!answer.ok) {
+      alertBox.replaceChildren(failureBox(answer.failure));
+      return;
+    }
+    saveBlob(answer.value, `paper-${paperId}-for-review.docx`);
+    ctx.announce(t('publish.reviewSaved'));
+  };
+
   const previewPdf = async (edition: Edition): Promise<void> => {
     previewBox.replaceChildren(h('p', {}, t('common.loading')));
     const answer = await ctx.api.blob(`${base}/editions/${edition.number}/files/white-paper-pdf`);
@@ -188,6 +199,15 @@ export async function showPublish(ctx: Ctx, paperId: number): Promise<void> {
   append(root, 
     canEdit(role)
       ? h('section', { class: 'panel', 'aria-labelledby': 'compile-h' }, h('h2', { id: 'compile-h' }, t('publish.compile')), h('p', {}, t('publish.compileHint')), button(t('publish.compile'), () => void compile(), { class: 'primary' }), progressBox)
+      : null,
+    canEdit(role)
+      ? h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'review-h' },
+          h('h2', { id: 'review-h' }, t('publish.reviewTitle')),
+          h('p', {}, t('publish.reviewHint')),
+          button(t('publish.reviewDownload'), () => void reviewCopy()),
+        )
       : null,
     alertBox,
     h(
