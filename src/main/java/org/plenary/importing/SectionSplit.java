@@ -8,7 +8,6 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -160,7 +159,7 @@ final class SectionSplit {
   }
 
   private static String headingText(Heading h, Notes notes) {
-    String text = new TextCollectingVisitor().collectAndGetText(h).strip().replaceAll("\\s+", " ");
+    String text = plainText(h).strip().replaceAll("\\s+", " ");
     if (text.isEmpty()) {
       return "Untitled section";
     }
@@ -169,6 +168,24 @@ final class SectionSplit {
       return text.substring(0, MAX_HEADING - 1).strip() + "…";
     }
     return text;
+  }
+
+  /**
+   * The text a reader sees of a heading: its text nodes unescaped, markup left out. (flexmark's
+   * TextCollectingVisitor miscounts some inline nodes, footnote references among them.)
+   */
+  static String plainText(Node heading) {
+    StringBuilder text = new StringBuilder();
+    for (Node n : heading.getDescendants()) {
+      if (n instanceof com.vladsch.flexmark.ast.Text t
+          && t.getAncestorOfType(com.vladsch.flexmark.ext.footnotes.Footnote.class) == null) {
+        text.append(t.getChars().unescape()); // code spans hold a text node too
+      } else if (n instanceof com.vladsch.flexmark.ast.SoftLineBreak
+          || n instanceof com.vladsch.flexmark.ast.HardLineBreak) {
+        text.append(' ');
+      }
+    }
+    return text.toString();
   }
 
   /** A block's source; an ATX heading under the cut moved up to start at {@code ##}. */

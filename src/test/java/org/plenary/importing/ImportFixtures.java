@@ -1,6 +1,11 @@
 package org.plenary.importing;
 
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +26,7 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.jsoup.Jsoup;
 
 /**
  * Files for import tests: made by software Plenary did not write (pandoc, LibreOffice, both from
@@ -67,12 +73,26 @@ final class ImportFixtures {
     return read(dir.resolve("out").resolve("in.docx"));
   }
 
+  private static final HtmlRenderer HTML =
+      HtmlRenderer.builder(
+              new MutableDataSet()
+                  .set(HtmlRenderer.ESCAPE_HTML, true)
+                  .set(
+                      Parser.EXTENSIONS,
+                      List.of(
+                          TablesExtension.create(),
+                          FootnoteExtension.create(),
+                          StrikethroughExtension.create())))
+          .build();
+
+  /** What a reader sees of a Markdown text: its HTML's text (no spaces added between tags). */
+  static String seen(String markdown) {
+    return Jsoup.parse(HTML.render(SectionSplit.PARSER.parse(markdown))).body().wholeText();
+  }
+
   /** The words of a Markdown text as a reader sees them, sorted (footnote labels left out). */
   static List<String> words(String markdown) {
-    String text =
-        new TextCollectingVisitor()
-            .collectAndGetText(
-                SectionSplit.PARSER.parse(markdown.replaceAll("\\[\\^[^\\]]+\\]:?", " ")));
+    String text = seen(markdown.replaceAll("\\[\\^[^\\]]+\\]:?", " "));
     List<String> words = new ArrayList<>();
     for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (!w.isEmpty()) {

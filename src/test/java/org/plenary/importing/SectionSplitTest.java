@@ -57,6 +57,17 @@ class SectionSplitTest {
     assertTrue(all.toString().contains("The footnote's own words."), "the footnote is kept");
   }
 
+  @org.junit.jupiter.api.Test
+  void a_headings_text_is_what_a_reader_sees_of_it() {
+    List<Part> parts =
+        SectionSplit.split(
+            "# The `code` word, *emphasis* and \\*stars\\*[^1] [^1]\n\ntext\n\n[^1]: note\n",
+            1,
+            "Preamble",
+            new Notes());
+    assertEquals("The code word, emphasis and *stars*", parts.get(0).heading());
+  }
+
   @Provide
   Arbitrary<List<String>> blocks() {
     return block().list().ofMinSize(0).ofMaxSize(12).map(ArrayList::new);
