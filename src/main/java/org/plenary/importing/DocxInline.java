@@ -2,7 +2,6 @@ package org.plenary.importing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.plenary.importing.MarkdownText.Piece;
@@ -28,8 +27,8 @@ final class DocxInline {
     /** The label of a footnote ({@code endnote}: or endnote) once its text is collected. */
     String note(boolean endnote, int id);
 
-    /** The style name of a character style id, or null. */
-    String characterStyle(String styleId);
+    /** The name of a style, lower-cased; empty when there is none. */
+    String styleName(String styleId);
 
     /** Something the import could not keep as it was, for the report. */
     void noticed(ImportNote.Kind kind, String detail);
@@ -55,7 +54,11 @@ final class DocxInline {
     return walk.pieces;
   }
 
-  private record Format(boolean bold, boolean italic, boolean strike, String link) {}
+  private record Format(boolean bold, boolean italic, boolean strike, String link) {
+    Format withLink(String url) {
+      return new Format(bold, italic, strike, url);
+    }
+  }
 
   private void children(Node parent, Format format) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -73,12 +76,18 @@ final class DocxInline {
       case "hyperlink" -> {
         String id = e.getAttributeNS(R, "id");
         String url = id.isEmpty() ? null : ImportLinks.safe(context.hyperlink(id), context);
-        children(
-            e, url == null ? format : new Format(format.bold, format.italic, format.strike, url));
+        children(e, url == null ? format : format.withLink(url));
       }
-      case "ins", "moveTo", "smartTag", "customXml", "fldSimple", "sdtContent", "dir", "bdo" ->
+      case "ins",
+          "moveTo",
+          "smartTag",
+          "customXml",
+          "fldSimple",
+          "sdt",
+          "sdtContent",
+          "dir",
+          "bdo" ->
           children(e, format);
-      case "sdt" -> children(e, format);
       case "del", "moveFrom" -> context.noticed(ImportNote.Kind.TRACKED_CHANGES, null);
       default -> {} // bookmarks, comment ranges, proofing marks, paragraph properties
     }
@@ -164,23 +173,29 @@ final class DocxInline {
   }
 
   private void drawing(Element e) {
-    String alt = null;
+    if (e.getElementsByTagNameNS(W, "txbxContent").getLength() > 0) {
+      context.noticed(ImportNote.Kind.TEXT_BOX, null);
+    } else {
+      context.noticed(ImportNote.Kind.IMAGE, altText(e));
+    }
+  }
+
+  /** A drawing's description (or else its title) as the document gives it, or null. */
+  private static String altText(Element drawing) {
     for (String tag : List.of("docPr", "cNvPr")) {
-      var found = e.getElementsByTagNameNS("*", tag);
-      for (int i = 0; i < found.getLength() && alt == null; i++) {
+      var found = drawing.getElementsByTagNameNS("*", tag);
+      for (int i = 0; i < found.getLength(); i++) {
         Element pr = (Element) found.item(i);
         String d =
             pr.getAttribute("descr").isBlank()
                 ? pr.getAttribute("title")
                 : pr.getAttribute("descr");
-        alt = d.isBlank() ? null : d.strip();
+        if (!d.isBlank()) {
+          return d.strip();
+        }
       }
     }
-    if (e.getElementsByTagNameNS(W, "txbxContent").getLength() > 0) {
-      context.noticed(ImportNote.Kind.TEXT_BOX, null);
-    } else {
-      context.noticed(ImportNote.Kind.IMAGE, alt);
-    }
+    return null;
   }
 
   private Format runFormat(Element r, Format outer) {
@@ -193,8 +208,7 @@ final class DocxInline {
     boolean strike = outer.strike || on(child(pr, "strike")) || on(child(pr, "dstrike"));
     Element style = child(pr, "rStyle");
     if (style != null) {
-      String name = context.characterStyle(style.getAttributeNS(W, "val"));
-      String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+      String n = context.styleName(style.getAttributeNS(W, "val"));
       bold |= n.contains("strong") || n.equals("bold");
       italic |= n.contains("emphasis") || n.equals("italic");
     }
@@ -220,12 +234,11 @@ final class DocxInline {
     return text.toString();
   }
 
+  /** The first child element of {@code parent} in the Word namespace with that name, or null. */
   static Element child(Element parent, String localName) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e
-          && W.equals(e.getNamespaceURI())
-          && localName.equals(e.getLocalName())) {
-        return e;
+      if (isWord(n, localName)) {
+        return (Element) n;
       }
     }
     return null;
@@ -234,13 +247,18 @@ final class DocxInline {
   static List<Element> children(Element parent, String localName) {
     List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e
-          && W.equals(e.getNamespaceURI())
-          && localName.equals(e.getLocalName())) {
-        out.add(e);
+      if (isWord(n, localName)) {
+        out.add((Element) n);
       }
     }
     return out;
+  }
+
+  /** Whether {@code n} is an element of the Word namespace named {@code localName}. */
+  private static boolean isWord(Node n, String localName) {
+    return n instanceof Element e
+        && W.equals(e.getNamespaceURI())
+        && localName.equals(e.getLocalName());
   }
 
   private static boolean isAlternateContent(Element e) {

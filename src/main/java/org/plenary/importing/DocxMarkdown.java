@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,11 +49,11 @@ final class DocxMarkdown implements DocxInline.Context {
     ZipSecureFile.setMaxEntrySize(ImportFile.MAX_UNZIPPED_BYTES);
   }
 
-  /** The document as Markdown, its title (or null) and what the report must say. */
-  record Converted(String markdown, String title, List<ImportNote> notes) {}
+  /** The document as Markdown and its title (or null). */
+  record Converted(String markdown, String title) {}
 
   private final XWPFDocument doc;
-  private final Notes notes = new Notes();
+  private final Notes notes;
   private final Map<String, Integer> headingLevels = new LinkedHashMap<>();
   private final List<String> footnotes = new ArrayList<>();
   private final StringBuilder out = new StringBuilder();
@@ -62,23 +63,24 @@ final class DocxMarkdown implements DocxInline.Context {
   private boolean inList;
   private String title;
 
-  private DocxMarkdown(XWPFDocument doc) {
+  private DocxMarkdown(XWPFDocument doc, Notes notes) {
     this.doc = doc;
+    this.notes = notes;
   }
 
-  static Converted convert(byte[] bytes) {
+  /** The document read; what the report must say goes to {@code notes}. */
+  static Converted convert(byte[] bytes, Notes notes) {
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-      DocxMarkdown c = new DocxMarkdown(doc);
+      DocxMarkdown c = new DocxMarkdown(doc, notes);
       for (IBodyElement e : doc.getBodyElements()) {
         c.block(e);
       }
-      return new Converted(c.finish(), c.title, c.notes.list());
+      return new Converted(c.finish(), c.title);
     } catch (EncryptedDocumentException e) {
       throw new Invalid("file", "is encrypted (protected by a password): remove the password");
+    } catch (Invalid e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof Invalid i) {
-        throw i;
-      }
       throw new Invalid("file", "could not be read as a Word document (" + reason(e) + ")");
     }
   }
@@ -113,14 +115,14 @@ final class DocxMarkdown implements DocxInline.Context {
   }
 
   private void paragraph(XWPFParagraph p) {
-    Element xml = (Element) p.getCTP().getDomNode();
+    Element xml = xml(p);
     String style = p.getStyleID();
     String styleName = styleName(style);
     if (styleName.startsWith("toc ") || styleName.equals("toc heading")) {
       notes.add(ImportNote.Kind.TABLE_OF_CONTENTS, null);
       return;
     }
-    String text = MarkdownText.inline(DocxInline.pieces(xml, this), false);
+    String text = inline(xml, false);
     textBoxes(xml);
     if (text.isBlank()) {
       return;
@@ -145,12 +147,21 @@ final class DocxMarkdown implements DocxInline.Context {
     out.append(quote ? "> " + text.replace("\n", "\n> ") : text);
   }
 
+  private static Element xml(XWPFParagraph p) {
+    return (Element) p.getCTP().getDomNode();
+  }
+
+  /** A paragraph's text as Markdown ({@code inTable}: for a table cell). */
+  private String inline(Element paragraph, boolean inTable) {
+    return MarkdownText.inline(DocxInline.pieces(paragraph, this), inTable);
+  }
+
   /** Text in text boxes anchored in the paragraph: paragraphs after it, so no word is lost. */
   private void textBoxes(Element paragraph) {
     var boxes = paragraph.getElementsByTagNameNS(W, "txbxContent");
     for (int i = 0; i < boxes.getLength(); i++) {
       for (Element inner : DocxInline.children((Element) boxes.item(i), "p")) {
-        String text = MarkdownText.inline(DocxInline.pieces(inner, this), false);
+        String text = inline(inner, false);
         if (!text.isBlank()) {
           startBlock(false);
           out.append(text);
@@ -166,18 +177,17 @@ final class DocxMarkdown implements DocxInline.Context {
   private BigInteger[] numbering(XWPFParagraph p, String styleId) {
     BigInteger numId = p.getNumID();
     BigInteger ilvl = p.getNumIlvl();
-    XWPFStyles styles = doc.getStyles();
-    String id = styleId;
-    for (int depth = 0; numId == null && id != null && styles != null && depth < 10; depth++) {
-      XWPFStyle style = styles.getStyle(id);
-      var pPr = style == null ? null : style.getCTStyle().getPPr();
-      if (pPr != null && pPr.getNumPr() != null && pPr.getNumPr().getNumId() != null) {
+    for (XWPFStyle style : styleChain(styleId)) {
+      var pPr = style.getCTStyle().getPPr();
+      if (numId == null
+          && pPr != null
+          && pPr.getNumPr() != null
+          && pPr.getNumPr().getNumId() != null) {
         numId = pPr.getNumPr().getNumId().getVal();
         if (ilvl == null && pPr.getNumPr().getIlvl() != null) {
           ilvl = pPr.getNumPr().getIlvl().getVal();
         }
       }
-      id = style == null ? null : style.getBasisStyleID();
     }
     if (numId == null || numId.signum() <= 0) {
       return null;
@@ -194,10 +204,10 @@ final class DocxMarkdown implements DocxInline.Context {
       indent += markerWidths[i] == 0 ? 2 : markerWidths[i];
     }
     if (!numId.equals(listNumId)) {
-      java.util.Arrays.fill(numbers, 0); // another list: numbering starts again
+      Arrays.fill(numbers, 0); // another list: numbering starts again
       listNumId = numId;
     }
-    java.util.Arrays.fill(numbers, level + 1, numbers.length, 0);
+    Arrays.fill(numbers, level + 1, numbers.length, 0);
     String marker = ordered ? ++numbers[level] + ". " : "- ";
     markerWidths[level] = marker.length();
     out.append(" ".repeat(indent))
@@ -243,8 +253,7 @@ final class DocxMarkdown implements DocxInline.Context {
     List<String> parts = new ArrayList<>();
     for (IBodyElement e : cell.getBodyElements()) {
       if (e instanceof XWPFParagraph p) {
-        parts.add(
-            MarkdownText.inline(DocxInline.pieces((Element) p.getCTP().getDomNode(), this), true));
+        parts.add(inline(xml(p), true));
       } else if (e instanceof XWPFTable inner) {
         for (XWPFTableRow row : inner.getRows()) {
           for (XWPFTableCell c : row.getTableCells()) {
@@ -269,8 +278,8 @@ final class DocxMarkdown implements DocxInline.Context {
       out.append(listItem && inList ? "\n" : "\n\n");
     }
     if (!listItem) {
-      java.util.Arrays.fill(markerWidths, 0);
-      java.util.Arrays.fill(numbers, 0);
+      Arrays.fill(markerWidths, 0);
+      Arrays.fill(numbers, 0);
       listNumId = null;
     }
     inList = listItem;
@@ -281,7 +290,7 @@ final class DocxMarkdown implements DocxInline.Context {
   private static final Pattern HEADING_NAME = Pattern.compile("heading ?(\\d)");
 
   private int headingLevel(XWPFParagraph p, String styleId) {
-    Element pPr = child((Element) p.getCTP().getDomNode(), "pPr");
+    Element pPr = child(xml(p), "pPr");
     Element outline = pPr == null ? null : child(pPr, "outlineLvl");
     if (outline != null) {
       int level = outlineLevel(outline);
@@ -289,30 +298,44 @@ final class DocxMarkdown implements DocxInline.Context {
         return level;
       }
     }
-    return styleId == null ? 0 : headingLevels.computeIfAbsent(styleId, id -> styleLevel(id, 0));
+    return styleId == null ? 0 : headingLevels.computeIfAbsent(styleId, this::styleLevel);
   }
 
   /** The style's heading level by its name or outline level, else its base style's; 0 if none. */
-  private int styleLevel(String styleId, int depth) {
-    XWPFStyles styles = doc.getStyles();
-    XWPFStyle style = styles == null || depth > 10 ? null : styles.getStyle(styleId);
-    if (style == null) {
-      return 0;
-    }
-    String name = style.getName() == null ? "" : style.getName().toLowerCase(Locale.ROOT);
-    Matcher m = HEADING_NAME.matcher(name);
-    if (m.matches()) {
-      return Integer.parseInt(m.group(1));
-    }
-    var pPr = style.getCTStyle().getPPr();
-    if (pPr != null && pPr.getOutlineLvl() != null) {
-      int level = pPr.getOutlineLvl().getVal().intValue() + 1;
-      if (level >= 1 && level <= 9) {
-        return level;
+  private int styleLevel(String styleId) {
+    for (XWPFStyle style : styleChain(styleId)) {
+      Matcher m = HEADING_NAME.matcher(nameOf(style));
+      if (m.matches()) {
+        return Integer.parseInt(m.group(1));
+      }
+      var pPr = style.getCTStyle().getPPr();
+      if (pPr != null && pPr.getOutlineLvl() != null) {
+        int level = pPr.getOutlineLvl().getVal().intValue() + 1;
+        if (level >= 1 && level <= 9) {
+          return level;
+        }
       }
     }
-    String base = style.getBasisStyleID();
-    return base == null ? 0 : styleLevel(base, depth + 1);
+    return 0;
+  }
+
+  /** The style and the styles it is based on, nearest first (at most 10: a loop ends there). */
+  private List<XWPFStyle> styleChain(String styleId) {
+    List<XWPFStyle> chain = new ArrayList<>();
+    for (XWPFStyle s = style(styleId); s != null && chain.size() <= 10; ) {
+      chain.add(s);
+      s = style(s.getBasisStyleID());
+    }
+    return chain;
+  }
+
+  private XWPFStyle style(String styleId) {
+    XWPFStyles styles = doc.getStyles();
+    return styleId == null || styles == null ? null : styles.getStyle(styleId);
+  }
+
+  private static String nameOf(XWPFStyle style) {
+    return style.getName() == null ? "" : style.getName().toLowerCase(Locale.ROOT);
   }
 
   private static int outlineLevel(Element outline) {
@@ -324,10 +347,10 @@ final class DocxMarkdown implements DocxInline.Context {
     }
   }
 
-  private String styleName(String styleId) {
-    XWPFStyles styles = doc.getStyles();
-    XWPFStyle style = styleId == null || styles == null ? null : styles.getStyle(styleId);
-    return style == null || style.getName() == null ? "" : style.getName().toLowerCase(Locale.ROOT);
+  @Override
+  public String styleName(String styleId) {
+    XWPFStyle style = style(styleId);
+    return style == null ? "" : nameOf(style);
   }
 
   private String numberFormat(BigInteger numId, int level) {
@@ -373,21 +396,13 @@ final class DocxMarkdown implements DocxInline.Context {
     }
     List<String> paragraphs = new ArrayList<>();
     for (XWPFParagraph p : note.getParagraphs()) {
-      String text =
-          MarkdownText.inline(DocxInline.pieces((Element) p.getCTP().getDomNode(), this), false);
+      String text = inline(xml(p), false);
       if (!text.isBlank()) {
         paragraphs.add(text.replace("\\\n", "\\\n    "));
       }
     }
     footnotes.add(String.join("\n\n    ", paragraphs));
     return String.valueOf(footnotes.size());
-  }
-
-  @Override
-  public String characterStyle(String styleId) {
-    XWPFStyles styles = doc.getStyles();
-    XWPFStyle style = styles == null ? null : styles.getStyle(styleId);
-    return style == null ? null : style.getName();
   }
 
   @Override

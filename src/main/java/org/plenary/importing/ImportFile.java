@@ -14,6 +14,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.TooLarge;
+import org.plenary.platform.http.BodyLimit;
 
 /**
  * An uploaded document, told apart by its content (never by its name or the type the browser sent)
@@ -34,7 +35,7 @@ import org.plenary.platform.error.TooLarge;
  */
 final class ImportFile {
 
-  static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+  static final long MAX_FILE_BYTES = BodyLimit.MAX_IMPORT_BYTES;
   static final long MAX_UNZIPPED_BYTES = 200L * 1024 * 1024;
   static final int MAX_ENTRIES = 5_000;
   static final int MAX_RATIO = 200;
@@ -148,16 +149,14 @@ final class ImportFile {
 
   private static Entry read(ZipInputStream zip, ZipEntry e, long budget) throws IOException {
     byte[] buffer = new byte[8192];
-    byte[] head = new byte[0];
+    byte[] head = new byte[4096];
+    int headLength = 0;
     long size = 0;
     long packed = Math.max(e.getCompressedSize(), 1024);
     for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-      if (head.length < 4096) {
-        byte[] more = new byte[Math.min(4096, head.length + n)];
-        System.arraycopy(head, 0, more, 0, head.length);
-        System.arraycopy(buffer, 0, more, head.length, more.length - head.length);
-        head = more;
-      }
+      int copied = Math.min(n, head.length - headLength);
+      System.arraycopy(buffer, 0, head, headLength, copied);
+      headLength += copied;
       size += n;
       if (size > budget) {
         throw new Invalid(
@@ -175,7 +174,7 @@ final class ImportFile {
                 + " to 1, as a zip bomb is: refused");
       }
     }
-    return new Entry(size, new String(head, StandardCharsets.UTF_8));
+    return new Entry(size, new String(head, 0, headLength, StandardCharsets.UTF_8));
   }
 
   private static void refuseDoctype(String name, String head) {

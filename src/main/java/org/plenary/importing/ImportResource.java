@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.importing.ImportRecords.ImportPreview;
 import org.plenary.importing.ImportRecords.ImportResult;
 import org.plenary.importing.ImportRecords.PaperImportResult;
-import org.plenary.platform.error.Invalid;
 import org.plenary.platform.security.Action;
 import org.plenary.platform.security.Authorize;
 
@@ -44,7 +43,7 @@ public class ImportResource {
       @RequestBody(
               content = @Content(schema = @Schema(type = SchemaType.STRING, format = "binary")))
           byte[] file) {
-    return imports.preview(filename, level(level), file);
+    return imports.preview(filename, level, file);
   }
 
   @POST
@@ -66,10 +65,7 @@ public class ImportResource {
       @RequestBody(
               content = @Content(schema = @Schema(type = SchemaType.STRING, format = "binary")))
           byte[] file) {
-    if (position != null && position < 0) {
-      throw new Invalid("position", "must be 0 or more");
-    }
-    ImportResult result = imports.importInto(paperId, filename, level(level), position, file);
+    ImportResult result = imports.importInto(paperId, filename, level, position, file);
     return Response.status(Response.Status.CREATED).entity(result).build();
   }
 
@@ -92,10 +88,7 @@ public class ImportResource {
       @RequestBody(
               content = @Content(schema = @Schema(type = SchemaType.STRING, format = "binary")))
           byte[] file) {
-    if (title != null && title.length() > 300) {
-      throw new Invalid("title", "must be at most 300 characters");
-    }
-    PaperImportResult result = imports.importAsPaper(filename, level(level), title, language, file);
+    PaperImportResult result = imports.importAsPaper(filename, level, title, language, file);
     return Response.status(Response.Status.CREATED).entity(result).build();
   }
 
@@ -109,16 +102,6 @@ public class ImportResource {
       @RequestBody(
               content = @Content(schema = @Schema(type = SchemaType.STRING, format = "binary")))
           byte[] file) {
-    return imports.preview(filename, level(level), file);
-  }
-
-  private static int level(Integer level) {
-    if (level == null) {
-      return 1;
-    }
-    if (level < 1 || level > 6) {
-      throw new Invalid("level", "must be a heading level from 1 to 6");
-    }
-    return level;
+    return imports.preview(filename, level, file);
   }
 }

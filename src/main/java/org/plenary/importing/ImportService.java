@@ -35,22 +35,34 @@ public class ImportService {
 
   /** A file read and cut into sections. */
   private record Read(
-      String name, String format, String title, List<Part> parts, List<ImportNote> notes) {}
+      String name,
+      String format,
+      int level,
+      String title,
+      List<Part> parts,
+      List<ImportNote> notes) {}
 
-  /** What importing {@code file} at {@code level} would create; nothing is stored. */
-  public ImportPreview preview(String filename, int level, byte[] file) {
+  /**
+   * What importing {@code file} cut at {@code level} (1–6, null: 1) would create; nothing is
+   * stored.
+   */
+  public ImportPreview preview(String filename, Integer level, byte[] file) {
     Read read = read(filename, level, file);
     List<PreviewSection> shown = new ArrayList<>();
     for (Part p : read.parts()) {
       shown.add(new PreviewSection(p.heading(), p.body(), words(p.body())));
     }
-    return new ImportPreview(read.name(), read.format(), level, read.title(), shown, read.notes());
+    return new ImportPreview(
+        read.name(), read.format(), read.level(), read.title(), shown, read.notes());
   }
 
   /** Creates the file's sections in the paper, at {@code position} (null: at the end). */
   @Transactional
   public ImportResult importInto(
-      long paperId, String filename, int level, Integer position, byte[] file) {
+      long paperId, String filename, Integer level, Integer position, byte[] file) {
+    if (position != null && position < 0) {
+      throw new Invalid("position", "must be 0 or more");
+    }
     Read read = read(filename, level, file);
     List<Part> parts = read.parts();
     if (read.title() != null && !parts.isEmpty() && !parts.get(0).heading().equals(read.title())) {
@@ -69,7 +81,10 @@ public class ImportService {
   /** A new paper (the caller its owner) holding the file's sections. */
   @Transactional
   public PaperImportResult importAsPaper(
-      String filename, int level, String title, String language, byte[] file) {
+      String filename, Integer level, String title, String language, byte[] file) {
+    if (title != null && title.length() > SectionSplit.MAX_HEADING) {
+      throw new Invalid("title", "must be at most 300 characters");
+    }
     Read read = read(filename, level, file);
     String paperTitle = firstNonBlank(title, read.title(), baseName(read.name()));
     PaperView paper =
@@ -92,7 +107,11 @@ public class ImportService {
     return created;
   }
 
-  private Read read(String filename, int level, byte[] file) {
+  private Read read(String filename, Integer requestedLevel, byte[] file) {
+    int level = requestedLevel == null ? 1 : requestedLevel;
+    if (level < 1 || level > 6) {
+      throw new Invalid("level", "must be a heading level from 1 to 6");
+    }
     String name = ImportNames.check(filename);
     ImportFile.Format format = ImportFile.sniff(file);
     Notes notes = new Notes();
@@ -102,10 +121,9 @@ public class ImportService {
       case MARKDOWN -> markdown = new String(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
       case DOCX, ODT -> {
         byte[] docx = format == ImportFile.Format.ODT ? odt.toDocx(file) : file;
-        DocxMarkdown.Converted c = DocxMarkdown.convert(docx);
+        DocxMarkdown.Converted c = DocxMarkdown.convert(docx, notes);
         markdown = c.markdown();
         title = c.title();
-        notes.addAll(c.notes());
       }
       default -> throw new IllegalStateException(format.name());
     }
@@ -115,7 +133,7 @@ public class ImportService {
       throw new Invalid(
           "level", "would make " + parts.size() + " sections (at most 500): cut at a higher level");
     }
-    return new Read(name, format.name(), title, parts, notes.list());
+    return new Read(name, format.name(), level, title, parts, notes.list());
   }
 
   static int words(String text) {

@@ -1,6 +1,8 @@
 package org.plenary.importing;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,30 +14,45 @@ final class MarkdownText {
 
   private MarkdownText() {}
 
-  /** A piece of a paragraph: text with its formatting, a line break, or a footnote reference. */
-  record Piece(String text, boolean bold, boolean italic, boolean strike, String link) {
+  /** What a piece of a paragraph is. */
+  enum Kind {
+    TEXT,
+    LINE_BREAK,
+    FOOTNOTE
+  }
+
+  /**
+   * A piece of a paragraph: text with its formatting, a line break, or a footnote reference ({@code
+   * text} its Markdown, {@code [^label]}).
+   */
+  record Piece(Kind kind, String text, boolean bold, boolean italic, boolean strike, String link) {
+
+    /** Text with its formatting ({@code link}: the address it links to, or null). */
+    Piece(String text, boolean bold, boolean italic, boolean strike, String link) {
+      this(Kind.TEXT, text, bold, italic, strike, link);
+    }
 
     static Piece lineBreak() {
-      return new Piece("\n", false, false, false, null);
+      return new Piece(Kind.LINE_BREAK, "\n", false, false, false, null);
     }
 
     static Piece footnote(String label) {
-      return new Piece("[^" + label + "]", false, false, false, "^");
+      return new Piece(Kind.FOOTNOTE, "[^" + label + "]", false, false, false, null);
     }
 
     boolean isBreak() {
-      return "\n".equals(text) && link == null;
+      return kind == Kind.LINE_BREAK;
     }
 
     boolean isFootnote() {
-      return "^".equals(link);
+      return kind == Kind.FOOTNOTE;
     }
 
     boolean sameFormat(Piece o) {
       return bold == o.bold
           && italic == o.italic
           && strike == o.strike
-          && java.util.Objects.equals(link, o.link);
+          && Objects.equals(link, o.link);
     }
   }
 
@@ -62,8 +79,7 @@ final class MarkdownText {
   static String escapeLineStarts(String markdown) {
     return BLOCK_START
         .matcher(markdown)
-        .replaceAll(
-            m -> m.group(1) + java.util.regex.Matcher.quoteReplacement(blockEscape(m.group(2))));
+        .replaceAll(m -> m.group(1) + Matcher.quoteReplacement(blockEscape(m.group(2))));
   }
 
   private static String blockEscape(String start) {
@@ -122,8 +138,6 @@ final class MarkdownText {
     if (core.isEmpty()) {
       return text.isEmpty() ? "" : " ";
     }
-    String before = text.substring(0, text.indexOf(core.charAt(0)));
-    String after = text.substring(text.lastIndexOf(core.charAt(core.length() - 1)) + 1);
     String md = escape(core, inTable);
     if (format.italic()) {
       md = "*" + md + "*";
@@ -137,6 +151,8 @@ final class MarkdownText {
     if (format.link() != null) {
       md = "[" + md + "](" + format.link().replace(" ", "%20").replace(")", "%29") + ")";
     }
-    return (before.isEmpty() ? "" : " ") + md + (after.isEmpty() ? "" : " ");
+    boolean spaceBefore = Character.isWhitespace(text.charAt(0));
+    boolean spaceAfter = Character.isWhitespace(text.charAt(text.length() - 1));
+    return (spaceBefore ? " " : "") + md + (spaceAfter ? " " : "");
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** The notes of one import, each kind and detail once with how often it came up. */
 final class Notes {
@@ -17,18 +16,9 @@ final class Notes {
     counts.merge(new Key(kind, detail), 1, Integer::sum);
   }
 
-  void addAll(List<ImportNote> notes) {
-    for (ImportNote n : notes) {
-      counts.merge(new Key(n.kind(), n.detail()), n.count(), Integer::sum);
-    }
-  }
-
   List<ImportNote> list() {
     List<ImportNote> out = new ArrayList<>();
-    counts.forEach(
-        (k, n) ->
-            out.add(
-                new ImportNote(k.kind(), k.detail(), n, Objects.requireNonNull(k.kind().message))));
+    counts.forEach((k, n) -> out.add(new ImportNote(k.kind(), k.detail(), n, k.kind().message)));
     return out;
   }
 }

@@ -1,23 +1,32 @@
 package org.plenary.importing;
 
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.plenary.platform.error.Invalid;
 import org.plenary.platform.error.TooLarge;
+import org.plenary.revision.RevisionService;
 
 /**
  * A Markdown document cut into sections at its headings: each heading of the chosen level or above
@@ -31,34 +40,31 @@ final class SectionSplit {
   /** A section's heading may be this long (as a section's heading in the outline). */
   static final int MAX_HEADING = 300;
 
-  /** The largest section body Plenary stores (as RevisionService.MAX_BODY_BYTES). */
-  static final int MAX_BODY_BYTES = 1024 * 1024;
-
   /** One section of the split: its heading and its Markdown text. */
   record Part(String heading, String body) {}
 
-  /** Markdown as sections hold it (tables, footnotes, strikethrough): structure only, no HTML. */
-  static final Parser PARSER =
-      Parser.builder(
-              new MutableDataSet()
-                  .set(
-                      Parser.EXTENSIONS,
-                      List.of(
-                          TablesExtension.create(),
-                          FootnoteExtension.create(),
-                          StrikethroughExtension.create())))
-          .build();
+  /** Markdown as sections hold it: tables, footnotes, strikethrough. */
+  static final DataHolder OPTIONS =
+      new MutableDataSet()
+          .set(
+              Parser.EXTENSIONS,
+              List.of(
+                  TablesExtension.create(),
+                  FootnoteExtension.create(),
+                  StrikethroughExtension.create()))
+          .toImmutable();
+
+  /** {@link #OPTIONS}' parser: structure only, no HTML. */
+  static final Parser PARSER = Parser.builder(OPTIONS).build();
 
   private SectionSplit() {}
 
   /**
-   * The sections of {@code markdown} cut at {@code level} (1–6); text before the first heading
-   * becomes a section headed {@code untitled}. Notes what the report must say into {@code notes}.
+   * The sections of {@code markdown} cut at {@code level} (1–6, checked by the caller); text before
+   * the first heading becomes a section headed {@code untitled}. Notes what the report must say
+   * into {@code notes}.
    */
   static List<Part> split(String markdown, int level, String untitled, Notes notes) {
-    if (level < 1 || level > 6) {
-      throw new Invalid("level", "must be a heading level from 1 to 6");
-    }
     Node doc = PARSER.parse(markdown);
     Map<String, String> definitions = new LinkedHashMap<>();
     List<Draft> drafts = new ArrayList<>();
@@ -67,10 +73,7 @@ final class SectionSplit {
       if (n instanceof FootnoteBlock || n instanceof Reference) {
         definitions.put(definitionKey(n), n.getChars().toString().stripTrailing());
       } else if (n instanceof Heading h && h.getLevel() <= level) {
-        current = new Draft(headingText(h, notes));
-        if (current.heading.endsWith("…")) {
-          current.blocks.add(h.getText().toString().strip()); // the heading's whole text
-        }
+        current = heading(h, notes);
         drafts.add(current);
       } else {
         if (current == null) {
@@ -99,46 +102,56 @@ final class SectionSplit {
 
   private static List<Part> parts(
       List<Draft> drafts, Map<String, String> definitions, Notes notes) {
-    List<String> bodies = new ArrayList<>();
-    for (Draft d : drafts) {
-      bodies.add(String.join("\n\n", d.blocks));
-    }
-    Map<String, Boolean> used = new LinkedHashMap<>();
-    definitions.keySet().forEach(k -> used.put(k, false));
+    Set<String> unused = new LinkedHashSet<>(definitions.keySet());
     List<Part> parts = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
-      StringBuilder body = new StringBuilder(bodies.get(i));
+      Draft d = drafts.get(i);
+      String own = String.join("\n\n", d.blocks);
+      StringBuilder body = new StringBuilder(own);
+      Set<String> cited = cited(own);
       for (Map.Entry<String, String> def : definitions.entrySet()) {
-        if (uses(bodies.get(i), def.getKey())) {
+        if (cited.contains(def.getKey())) {
           body.append("\n\n").append(def.getValue());
-          used.put(def.getKey(), true);
+          unused.remove(def.getKey());
         }
       }
       if (i == drafts.size() - 1) {
-        used.forEach(
-            (k, u) -> {
-              if (!u) {
-                body.append("\n\n").append(definitions.get(k));
-              }
-            });
+        unused.forEach(k -> body.append("\n\n").append(definitions.get(k)));
       }
-      String text = body.toString().strip();
-      int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > MAX_BODY_BYTES) {
-        throw new TooLarge(
-            "level",
-            "the section \""
-                + drafts.get(i).heading
-                + "\" would hold "
-                + bytes
-                + " bytes of text; a section holds at most 1 MiB: cut at a deeper heading level");
-      }
-      if (text.isEmpty()) {
-        notes.add(ImportNote.Kind.EMPTY_SECTION, drafts.get(i).heading);
-      }
-      parts.add(new Part(drafts.get(i).heading, text.isEmpty() ? "" : text + "\n"));
+      parts.add(part(d.heading, body.toString().strip(), notes));
     }
     return parts;
+  }
+
+  private static Part part(String heading, String text, Notes notes) {
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > RevisionService.MAX_BODY_BYTES) {
+      throw new TooLarge(
+          "level",
+          "the section \""
+              + heading
+              + "\" would hold "
+              + bytes
+              + " bytes of text; a section holds at most 1 MiB: cut at a deeper heading level");
+    }
+    if (text.isEmpty()) {
+      notes.add(ImportNote.Kind.EMPTY_SECTION, heading);
+    }
+    return new Part(heading, text.isEmpty() ? "" : text + "\n");
+  }
+
+  /** Anything in brackets: a footnote reference {@code [^label]} or a link reference's label. */
+  private static final Pattern BRACKETED = Pattern.compile("\\[(\\^?[^\\[\\]]+)\\]");
+
+  /** The definition keys a text may cite, read in one pass over it. */
+  private static Set<String> cited(String text) {
+    Set<String> keys = new HashSet<>();
+    Matcher m = BRACKETED.matcher(text);
+    while (m.find()) {
+      String label = m.group(1);
+      keys.add(label.startsWith("^") ? label : label.toLowerCase(Locale.ROOT));
+    }
+    return keys;
   }
 
   /** {@code ^label} for a footnote, the lower-cased label for a link reference. */
@@ -149,25 +162,22 @@ final class SectionSplit {
     return ((Reference) n).getReference().toString().toLowerCase(Locale.ROOT);
   }
 
-  private static boolean uses(String body, String key) {
-    if (key.startsWith("^")) {
-      return body.contains("[" + key + "]");
-    }
-    return Pattern.compile("\\[" + Pattern.quote(key) + "\\]", Pattern.CASE_INSENSITIVE)
-        .matcher(body)
-        .find();
-  }
-
-  private static String headingText(Heading h, Notes notes) {
+  /**
+   * The section a heading starts: named by the heading's text; a text over {@link #MAX_HEADING} is
+   * shortened for the outline and opens the section whole.
+   */
+  private static Draft heading(Heading h, Notes notes) {
     String text = plainText(h).strip().replaceAll("\\s+", " ");
     if (text.isEmpty()) {
-      return "Untitled section";
+      return new Draft("Untitled section");
     }
-    if (text.length() > MAX_HEADING) {
-      notes.add(ImportNote.Kind.HEADING_SHORTENED, text.substring(0, 60) + "…");
-      return text.substring(0, MAX_HEADING - 1).strip() + "…";
+    if (text.length() <= MAX_HEADING) {
+      return new Draft(text);
     }
-    return text;
+    notes.add(ImportNote.Kind.HEADING_SHORTENED, text.substring(0, 60) + "…");
+    Draft d = new Draft(text.substring(0, MAX_HEADING - 1).strip() + "…");
+    d.blocks.add(h.getText().toString().strip());
+    return d;
   }
 
   /**
@@ -177,11 +187,9 @@ final class SectionSplit {
   static String plainText(Node heading) {
     StringBuilder text = new StringBuilder();
     for (Node n : heading.getDescendants()) {
-      if (n instanceof com.vladsch.flexmark.ast.Text t
-          && t.getAncestorOfType(com.vladsch.flexmark.ext.footnotes.Footnote.class) == null) {
+      if (n instanceof Text t && t.getAncestorOfType(Footnote.class) == null) {
         text.append(t.getChars().unescape()); // code spans hold a text node too
-      } else if (n instanceof com.vladsch.flexmark.ast.SoftLineBreak
-          || n instanceof com.vladsch.flexmark.ast.HardLineBreak) {
+      } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
         text.append(' ');
       }
     }

@@ -78,8 +78,9 @@ public final class ImportBenchmark {
     if (format != ImportFile.Format.DOCX) {
       throw new IllegalStateException("not read as a DOCX: " + format);
     }
-    DocxMarkdown.Converted c = DocxMarkdown.convert(docx);
-    return SectionSplit.split(c.markdown(), 1, "Preamble", new Notes()).size();
+    Notes notes = new Notes();
+    DocxMarkdown.Converted c = DocxMarkdown.convert(docx, notes);
+    return SectionSplit.split(c.markdown(), 1, "Preamble", notes).size();
   }
 
   private static double median(List<Double> xs) {

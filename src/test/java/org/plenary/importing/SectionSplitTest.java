@@ -68,6 +68,14 @@ class SectionSplitTest {
     assertEquals("The code word, emphasis and *stars*", parts.get(0).heading());
   }
 
+  @org.junit.jupiter.api.Test
+  void a_heading_that_ends_in_an_ellipsis_is_not_taken_for_a_shortened_one() {
+    Notes notes = new Notes();
+    List<Part> parts = SectionSplit.split("# What next…\n\nWe meet again.\n", 1, "Preamble", notes);
+    assertEquals(List.of(new Part("What next…", "We meet again.\n")), parts);
+    assertEquals(List.of(), notes.list());
+  }
+
   @Provide
   Arbitrary<List<String>> blocks() {
     return block().list().ofMinSize(0).ofMaxSize(12).map(ArrayList::new);
