@@ -31,6 +31,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.plenary.importing.MarkdownText.Piece;
 import org.plenary.platform.error.Invalid;
 import org.w3c.dom.Element;
 
@@ -122,13 +123,14 @@ final class DocxMarkdown implements DocxInline.Context {
       notes.add(ImportNote.Kind.TABLE_OF_CONTENTS, null);
       return;
     }
-    String text = inline(xml, false);
+    List<Piece> pieces = DocxInline.pieces(xml, this);
+    String text = MarkdownText.inline(pieces, false);
     textBoxes(xml);
     if (text.isBlank()) {
       return;
     }
     if (styleName.equals("title") && title == null) {
-      title = plain(text);
+      title = MarkdownText.plain(pieces);
       return;
     }
     int level = headingLevel(p, style);
@@ -370,14 +372,6 @@ final class DocxMarkdown implements DocxInline.Context {
       }
     }
     return "bullet";
-  }
-
-  private static String plain(String markdown) {
-    return markdown
-        .replace("\\\n", " ")
-        .replaceAll("\\\\(.)", "$1")
-        .replaceAll("[*~]{1,3}", "")
-        .strip();
   }
 
   // ---- DocxInline.Context ----------------------------------------------------------------

@@ -131,6 +131,15 @@ final class MarkdownText {
     return inTable ? joined : escapeLineStarts(joined.replace("\\\n ", "\\\n"));
   }
 
+  /** A paragraph's pieces as plain text: its words, line breaks as spaces, no note marks. */
+  static String plain(List<Piece> pieces) {
+    StringBuilder text = new StringBuilder();
+    for (Piece p : pieces) {
+      text.append(p.isBreak() ? " " : p.isFootnote() ? "" : p.text());
+    }
+    return text.toString().replaceAll("\\s+", " ").strip();
+  }
+
   /** Emphasis around the text, with its outer white space kept outside the delimiters. */
   private static String formatted(String raw, Piece format, boolean inTable) {
     String text = raw.replace('\t', ' ').replace('\u00A0', ' ');

@@ -299,6 +299,24 @@ class ImportApiTest {
   }
 
   @Test
+  void a_title_with_markdown_characters_keeps_them() {
+    XWPFDocument doc = new XWPFDocument();
+    XWPFStyles styles = doc.createStyles();
+    CTStyle style = CTStyle.Factory.newInstance();
+    style.setStyleId("Title");
+    style.addNewName().setVal("Title");
+    style.setType(STStyleType.PARAGRAPH);
+    styles.addStyle(new XWPFStyle(style, styles));
+    XWPFParagraph title = doc.createParagraph();
+    title.setStyle("Title");
+    title.createRun().setText("Access for *all* ~ 5*3 [draft]");
+    doc.createParagraph().createRun().setText("Text.");
+    post("/api/papers/imports/preview", "t.docx", ImportFixtures.bytes(doc))
+        .statusCode(200)
+        .body("title", equalTo("Access for *all* ~ 5*3 [draft]"));
+  }
+
+  @Test
   void importing_into_a_paper_keeps_the_documents_title_as_the_first_line() {
     CreatedPaper paper = Fixture.paper().withSection("Existing", "Kept.").create();
     post(paper.path() + "/imports?position=0", "roundtable.docx", wordDocument())
