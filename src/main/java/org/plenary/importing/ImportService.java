@@ -18,6 +18,7 @@ import org.plenary.platform.error.Invalid;
 import org.plenary.section.SectionRecords.CreateSection;
 import org.plenary.section.SectionRecords.SectionView;
 import org.plenary.section.SectionService;
+import org.plenary.text.TextModel;
 
 /**
  * Documents brought into a paper: a DOCX, an ODT (through {@link OdtConversion}) or a Markdown
@@ -50,7 +51,7 @@ public class ImportService {
     Read read = read(filename, level, file);
     List<PreviewSection> shown = new ArrayList<>();
     for (Part p : read.parts()) {
-      shown.add(new PreviewSection(p.heading(), p.body(), words(p.body())));
+      shown.add(new PreviewSection(p.heading(), p.body(), TextModel.wordCount(p.body())));
     }
     return new ImportPreview(
         read.name(), read.format(), read.level(), read.title(), shown, read.notes());
@@ -134,11 +135,6 @@ public class ImportService {
           "level", "would make " + parts.size() + " sections (at most 500): cut at a higher level");
     }
     return new Read(name, format.name(), level, title, parts, notes.list());
-  }
-
-  static int words(String text) {
-    String t = text.strip();
-    return t.isEmpty() ? 0 : t.split("\\s+").length;
   }
 
   private static String baseName(String filename) {

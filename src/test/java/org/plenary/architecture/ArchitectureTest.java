@@ -81,7 +81,7 @@ class ArchitectureTest {
         "endorsement",
         "comment");
     uses("coedit", "platform", "identity", "paper", "live", "section", "revision");
-    uses("importing", "platform", "paper", "section", "revision");
+    uses("importing", "platform", "text", "paper", "section", "revision");
   }
 
   private static void uses(String feature, String... lower) {

@@ -110,6 +110,15 @@ class ImportApiTest {
   }
 
   @Test
+  void the_preview_counts_words_as_plenary_does_elsewhere_not_list_marks_or_table_rules() {
+    CreatedPaper paper = Fixture.paper().create();
+    String md = "# Points\n\n- one\n- two\n\n| x | y |\n| --- | --- |\n| 1 | 2 |\n";
+    post(paper.path() + "/imports/preview", "points.md", md.getBytes())
+        .statusCode(200)
+        .body("sections[0].words", equalTo(6));
+  }
+
+  @Test
   void a_docx_made_by_pandoc_keeps_every_word_and_its_structure() {
     CreatedPaper paper = Fixture.paper().create();
     byte[] docx = ImportFixtures.pandoc(DRAFT, "docx");
