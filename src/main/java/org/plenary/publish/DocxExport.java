@@ -41,6 +41,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -127,8 +128,18 @@ final class DocxExport implements MarkdownWalk.Target<DocxExport.Place, XWPFPara
   }
 
   static byte[] render(EditionContent c, int edition, Instant at) {
+    return written(c, x -> x.write(edition, at));
+  }
+
+  /** See {@link ReviewCopies}: the sections only, stamped, with Track Changes on. */
+  static byte[] forReview(EditionContent c, Instant at) {
+    return written(c, x -> x.writeForReview(at));
+  }
+
+  /** The document {@code write} makes, as (deterministic) bytes. */
+  private static byte[] written(EditionContent c, Consumer<DocxExport> write) {
     try (XWPFDocument doc = new XWPFDocument()) {
-      new DocxExport(doc, c).write(edition, at);
+      write.accept(new DocxExport(doc, c));
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
       doc.write(out);
       return Deterministic.zip(out.toByteArray());
@@ -137,26 +148,19 @@ final class DocxExport implements MarkdownWalk.Target<DocxExport.Place, XWPFPara
     }
   }
 
-  /** See {@link ReviewCopies}: the sections only, stamped, with Track Changes on. */
-  static byte[] forReview(EditionContent c, Instant at) {
-    try (XWPFDocument doc = new XWPFDocument()) {
-      new DocxExport(doc, c).writeForReview(at);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-      doc.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void writeForReview(Instant at) {
+  /** What every document starts with: its properties, styles and list definitions. */
+  private void begin(Instant at) {
     properties(at);
     DocxStyles.apply(doc, language());
     lists();
+  }
+
+  private void writeForReview(Instant at) {
+    begin(at);
     doc.setTrackRevisions(true);
     var custom = doc.getProperties().getCustomProperties();
     custom.addProperty(ReviewCopies.PAPER_PROPERTY, String.valueOf(content.paper().id()));
-    heading(content.paper().title(), 1, rtl(content.paper().title())).setStyle("Title");
+    title();
     BigInteger open = null;
     for (SectionPart s : content.sections()) {
       custom.addProperty(ReviewCopies.SECTION_PROPERTY + s.id(), s.revision());
@@ -181,9 +185,7 @@ final class DocxExport implements MarkdownWalk.Target<DocxExport.Place, XWPFPara
   }
 
   private void write(int edition, Instant at) {
-    properties(at);
-    DocxStyles.apply(doc, language());
-    lists();
+    begin(at);
     cover(edition, at);
     int n = 0;
     for (SectionPart s : content.sections()) {
@@ -283,6 +285,15 @@ final class DocxExport implements MarkdownWalk.Target<DocxExport.Place, XWPFPara
 
   // ---- Cover, headings, annexes -------------------------------------------------------------
 
+  /** The paper's title, in Word's Title style. */
+  private void title() {
+    String title = content.paper().title();
+    XWPFParagraph t = doc.createParagraph();
+    t.setStyle("Title");
+    direction(t, rtl(title));
+    run(t, title, Look.PLAIN);
+  }
+
   private void cover(int edition, Instant at) {
     var p = content.paper();
     if (p.initiative() != null) {
@@ -291,10 +302,7 @@ final class DocxExport implements MarkdownWalk.Target<DocxExport.Place, XWPFPara
       XWPFRun r = run(i, p.initiative(), Look.PLAIN);
       r.setColor(MUTED);
     }
-    XWPFParagraph t = doc.createParagraph();
-    t.setStyle("Title");
-    direction(t, rtl(p.title()));
-    run(t, p.title(), Look.PLAIN);
+    title();
     if (p.subtitle() != null) {
       XWPFParagraph s = doc.createParagraph();
       s.setStyle("Subtitle");

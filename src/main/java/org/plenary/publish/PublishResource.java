@@ -180,20 +180,23 @@ public class PublishResource {
                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
   public Response reviewCopy(
       @PathParam("paperId") long paperId, @QueryParam("section") Long sectionId) {
-    PublishService.Artifact a = reviews.reviewCopy(paperId, sectionId);
-    return Response.ok(a.body())
-        .type(a.mediaType())
-        .header("Content-Disposition", ContentDisposition.attachment(a.filename()))
+    // Today's text, not an edition: never kept by a cache.
+    return attachment(reviews.reviewCopy(paperId, sectionId))
         .header("Cache-Control", "private, no-store")
         .build();
   }
 
+  /** An edition's file: it never changes, so caches may keep it. */
   static Response download(PublishService.Artifact a) {
-    return Response.ok(a.body())
-        .type(a.mediaType())
-        .header("Content-Disposition", ContentDisposition.attachment(a.filename()))
+    return attachment(a)
         .header("ETag", "\"" + a.sha256() + "\"")
         .header("Cache-Control", "private, max-age=31536000, immutable")
         .build();
+  }
+
+  private static Response.ResponseBuilder attachment(PublishService.Artifact a) {
+    return Response.ok(a.body())
+        .type(a.mediaType())
+        .header("Content-Disposition", ContentDisposition.attachment(a.filename()));
   }
 }
