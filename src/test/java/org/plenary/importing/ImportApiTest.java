@@ -178,22 +178,17 @@ class ImportApiTest {
   @Test
   void images_and_word_comments_are_left_out_and_named_in_the_report() throws Exception {
     CreatedPaper paper = Fixture.paper().create();
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("plenary-import-image");
-    java.awt.image.BufferedImage image =
-        new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    javax.imageio.ImageIO.write(image, "png", dir.resolve("map.png").toFile());
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png",
+        png);
     String markdown =
         "# Findings\n\n![Map of community networks in the Sahel](map.png)\n\n"
             + "[Check this figure]{.comment-start id=\"0\" author=\"Amina\"}Coverage"
             + " grew[]{.comment-end id=\"0\"} in 2025.\n";
-    java.nio.file.Files.writeString(dir.resolve("in.md"), markdown);
-    Process p =
-        new ProcessBuilder("pandoc", "-f", "markdown", "-t", "docx", "-o", "out.docx", "in.md")
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
-    assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
-    byte[] docx = java.nio.file.Files.readAllBytes(dir.resolve("out.docx"));
+    byte[] docx =
+        ImportFixtures.pandoc(markdown, "docx", java.util.Map.of("map.png", png.toByteArray()));
     post(paper.path() + "/imports/preview", "findings.docx", docx)
         .statusCode(200)
         .body("sections.heading", contains("Findings"))

@@ -26,7 +26,7 @@ public final class ImportBenchmark {
     Path work = Files.createTempDirectory("plenary-bench-import");
     String markdown = PublishBenchmark.markdown(PublishBenchmark.content(sections, paragraphs));
     Files.writeString(work.resolve("paper.md"), markdown, StandardCharsets.UTF_8);
-    run(work, "pandoc", "paper.md", "-o", "paper.docx");
+    PublishBenchmark.run(work, "pandoc", "paper.md", "-o", "paper.docx");
     byte[] docx = Files.readAllBytes(work.resolve("paper.docx"));
 
     // Plenary: the first import in a fresh JVM (classes loaded, nothing compiled yet), then warm.
@@ -45,7 +45,8 @@ public final class ImportBenchmark {
     List<Double> pandoc = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       long t = System.nanoTime();
-      run(work, "pandoc", "-f", "docx", "-t", "markdown", "paper.docx", "-o", "pandoc.md");
+      PublishBenchmark.run(
+          work, "pandoc", "-f", "docx", "-t", "markdown", "paper.docx", "-o", "pandoc.md");
       pandoc.add((System.nanoTime() - t) / 1e9);
     }
     double plenaryMedian = median(warm);
@@ -96,14 +97,5 @@ public final class ImportBenchmark {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     return out.lines().findFirst().orElse(command[0]);
-  }
-
-  private static void run(Path dir, String... command) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IOException(command[0] + " failed: " + out.strip());
-    }
   }
 }

@@ -1,10 +1,6 @@
 package org.plenary.importing;
 
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -46,7 +43,13 @@ final class ImportFixtures {
 
   /** The Markdown converted by pandoc to {@code format} (docx or odt). */
   static byte[] pandoc(String markdown, String format) {
+    return pandoc(markdown, format, Map.of());
+  }
+
+  /** The same, with files the Markdown refers to (images) beside it, by name. */
+  static byte[] pandoc(String markdown, String format, Map<String, byte[]> beside) {
     Path dir = tempDir();
+    beside.forEach((name, bytes) -> write(dir.resolve(name), bytes));
     Path in = dir.resolve("in.md");
     Path out = dir.resolve("out." + format);
     write(in, markdown.getBytes(StandardCharsets.UTF_8));
@@ -75,14 +78,7 @@ final class ImportFixtures {
 
   private static final HtmlRenderer HTML =
       HtmlRenderer.builder(
-              new MutableDataSet()
-                  .set(HtmlRenderer.ESCAPE_HTML, true)
-                  .set(
-                      Parser.EXTENSIONS,
-                      List.of(
-                          TablesExtension.create(),
-                          FootnoteExtension.create(),
-                          StrikethroughExtension.create())))
+              new MutableDataSet(SectionSplit.OPTIONS).set(HtmlRenderer.ESCAPE_HTML, true))
           .build();
 
   /** What a reader sees of a Markdown text: its HTML's text (no spaces added between tags). */

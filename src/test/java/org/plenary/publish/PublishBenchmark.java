@@ -113,7 +113,8 @@ public final class PublishBenchmark {
     }
   }
 
-  private static void run(Path dir, String... command) throws IOException, InterruptedException {
+  /** Runs {@code command} in {@code dir}; fails with its output when it does. */
+  public static void run(Path dir, String... command) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
